@@ -28,6 +28,7 @@ public readonly record struct TextSpan(int Start, int End)
 /// <summary>A span removed from the body, with the rule that removed it.</summary>
 public sealed record BoilerplateSpan(int Start, int End, string Reason)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public TextSpan Span => new(Start, End);
 }
 

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Text.Json;
+using Tidings.Ingest;
+using Tidings.Output;
+using Tidings.Pipeline;
+
+namespace Tidings.Cli.Commands;
+
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var paths = CommonOptions.Paths("files or directories to read; - reads standard input");
+        var maxSize = CommonOptions.MaxSize();
+        var cmd = new Command("analyze", "Run the pipeline without storing; write one JSON object per article (JSON Lines, see docs/schema.md)") { paths, maxSize };
+        cmd.SetAction(r => CommonOptions.Guard(() =>
+        {
+            var summary = new IngestSummary();
+            var flow = new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = r.GetValue(maxSize) }), ArticlePipeline.CreateDefault());
+            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            using var w = new Utf8JsonWriter(stdout, ArticleJsonWriter.CompactOptions);
+            foreach (var result in flow.Process(r.GetValue(paths)!, summary))
+            {
+                if (result.Article is not { } a) continue;
+                ArticleJsonWriter.Write(w, a);
+                w.Flush();
+                w.Reset();
+                stdout.WriteByte((byte)'\n');
+            }
+            stdout.Flush();
+            foreach (var p in summary.Skipped) Console.Error.WriteLine($"skipped {p.Source}: {p.Reason}");
+            return summary.Read == 0 && summary.Skipped.Count > 0 ? 1 : 0;
+        }));
+        return cmd;
+    }
+}

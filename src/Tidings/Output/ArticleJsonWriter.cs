@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Tidings.Documents;
+using Tidings.Storage;
+
+namespace Tidings.Output;
+
+/// <summary>
+/// Writes an article as one JSON object in the documented machine interface (docs/schema.md). Names are
+/// stable: later stages add fields, none are renamed. Offsets are UTF-16 positions in <c>text</c>, end exclusive.
+/// </summary>
+public static class ArticleJsonWriter
+{
+    public const int SchemaVersion = 1;
+
+    public static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions IndentedOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
+    public static void Write(Utf8JsonWriter w, Article a, IReadOnlyList<ArticleSource>? sources = null)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("schema_version", SchemaVersion);
+        w.WriteString("id", a.Id);
+        w.WriteString("source", a.Source);
+        w.WriteString("format", a.Format.ToString().ToLowerInvariant());
+        w.WriteString("url", a.Url);
+        w.WriteString("title", a.Title);
+        w.WriteString("outlet", a.Outlet);
+        w.WriteString("author", a.Author);
+        w.WriteString("language", a.Language);
+        if (a.Published is { } p) w.WriteString("published", FormatPublished(p));
+        else w.WriteNull("published");
+        w.WriteBoolean("published_inferred", a.PublishedInferred);
+        if (a.Dateline is { } d)
+        {
+            w.WriteStartObject("dateline");
+            w.WriteString("text", d.Text);
+            w.WriteString("place", d.Place);
+            w.WriteString("outlet", d.Outlet);
+            if (d.Date is { } dd) w.WriteString("date", dd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            else w.WriteNull("date");
+            w.WriteNumber("start", d.Start);
+            w.WriteNumber("end", d.End);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("dateline");
+        w.WriteString("text", a.Text);
+        if (a.Headline is { } h) WriteSpan(w, "headline", h);
+        else w.WriteNull("headline");
+        w.WriteStartArray("body");
+        foreach (var s in a.Body) WriteSpan(w, null, s);
+        w.WriteEndArray();
+        w.WriteStartArray("boilerplate");
+        foreach (var b in a.Boilerplate)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", b.Start);
+            w.WriteNumber("end", b.End);
+            w.WriteString("reason", b.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (sources is not null)
+        {
+            w.WriteStartArray("sources");
+            foreach (var s in sources)
+            {
+                w.WriteStartObject();
+                w.WriteString("source", s.Source);
+                w.WriteString("url", s.Url);
+                w.WriteString("outlet", s.Outlet);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteStartArray("warnings");
+        foreach (var warning in a.Warnings) w.WriteStringValue(warning);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter w, string? name, TextSpan s)
+    {
+        if (name is null) w.WriteStartObject();
+        else w.WriteStartObject(name);
+        w.WriteNumber("start", s.Start);
+        w.WriteNumber("end", s.End);
+        w.WriteEndObject();
+    }
+
+    /// <summary>ISO 8601 in UTC; a date stated without a time of day is written as a date alone.</summary>
+    public static string FormatPublished(DateTimeOffset p) =>
+        p.UtcDateTime.TimeOfDay == TimeSpan.Zero && p.Offset == TimeSpan.Zero
+            ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : p.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string ToJson(Article a, bool indented = false, IReadOnlyList<ArticleSource>? sources = null)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, indented ? IndentedOptions : CompactOptions)) Write(w, a, sources);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Tidings.Documents;
+
+namespace Tidings.Storage;
+
+/// <summary>The spans of an article as the store keeps them (one JSON column), and back.</summary>
+internal sealed class ArticleSpansRecord
+{
+    [JsonPropertyName("headline")] public int[]? Headline { get; set; }
+    [JsonPropertyName("body")] public List<int[]> Body { get; set; } = [];
+    [JsonPropertyName("boilerplate")] public List<BoilerplateSpan> Boilerplate { get; set; } = [];
+    [JsonPropertyName("dateline")] public Dateline? Dateline { get; set; }
+    [JsonPropertyName("headline_in_text")] public bool HeadlineInText { get; set; }
+    [JsonPropertyName("warnings")] public List<string>? Warnings { get; set; }
+
+    private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public static string Serialize(Article a) => JsonSerializer.Serialize(new ArticleSpansRecord
+    {
+        Headline = a.Headline is { } h ? [h.Start, h.End] : null,
+        Body = a.Body.Select(s => new[] { s.Start, s.End }).ToList(),
+        Boilerplate = a.Boilerplate,
+        Dateline = a.Dateline,
+        HeadlineInText = a.HeadlineInText,
+        Warnings = a.Warnings.Count > 0 ? a.Warnings : null,
+    }, Options);
+
+    public static void Apply(string json, Article a)
+    {
+        var r = JsonSerializer.Deserialize<ArticleSpansRecord>(json, Options) ?? new ArticleSpansRecord();
+        a.Headline = r.Headline is [var s, var e] ? new TextSpan(s, e) : null;
+        a.Body.AddRange(r.Body.Where(x => x.Length == 2).Select(x => new TextSpan(x[0], x[1])));
+        a.Boilerplate.AddRange(r.Boilerplate);
+        a.Dateline = r.Dateline;
+        a.HeadlineInText = r.HeadlineInText;
+        if (r.Warnings is not null) a.Warnings.AddRange(r.Warnings);
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+
+namespace Tidings.Storage;
+
+/// <summary>
+/// The database schema as an ordered list of migrations. <c>PRAGMA user_version</c> records how many have
+/// been applied; opening a database applies the missing ones in one transaction.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[][] Migrations =
+    [
+        // 1: articles, their sources, and the full-text index over headline and clean body.
+        [
+            """
+            CREATE TABLE articles(
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                content_hash TEXT NOT NULL UNIQUE,
+                format TEXT NOT NULL,
+                source TEXT NOT NULL,
+                url TEXT, title TEXT, outlet TEXT, author TEXT, language TEXT,
+                published TEXT, published_inferred INTEGER NOT NULL DEFAULT 0,
+                text TEXT NOT NULL,
+                spans TEXT NOT NULL,
+                annotations TEXT,
+                ingested_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX articles_published ON articles(published)",
+            "CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE)",
+            """
+            CREATE TABLE article_sources(
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                source TEXT NOT NULL,
+                url TEXT, outlet TEXT,
+                seen_at TEXT NOT NULL,
+                PRIMARY KEY(article_id, source))
+            """,
+            "CREATE INDEX article_sources_url ON article_sources(url)",
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
+        ],
+    ];
+
+    public static int Version => Migrations.Length;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        int current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        if (current > Migrations.Length)
+            throw new InvalidOperationException($"the database was written by a newer Tidings (schema {current}, this build knows {Migrations.Length})");
+        if (current == Migrations.Length) return;
+        using var tx = connection.BeginTransaction();
+        for (int v = current; v < Migrations.Length; v++)
+        {
+            foreach (var sql in Migrations[v])
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = sql;
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = $"PRAGMA user_version = {Migrations.Length}";
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    public static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+}
