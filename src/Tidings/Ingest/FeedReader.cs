@@ -149,13 +149,16 @@ public sealed partial class FeedReader : IArticleReader
             return results;
         }
         string rootName = root.Groups["root"].Value;
+        var items = ItemRegex().Matches(xml);
+        // The channel's own elements (its title names the outlet) come before the first item.
+        string header = items.Count > 0 ? xml[(root.Index + root.Length)..items[0].Index] : "";
+        string close = rootName.Equals("rss", StringComparison.OrdinalIgnoreCase) ? "</channel></rss>" : $"</{rootName}>";
         int n = 0;
-        foreach (Match m in ItemRegex().Matches(xml))
+        foreach (Match m in items)
         {
             n++;
             string source = $"{input.Source}#item {n}";
-            bool isRss2 = rootName.Equals("rss", StringComparison.OrdinalIgnoreCase);
-            string wrapped = root.Value + (isRss2 ? "<channel>" + m.Value + "</channel>" : m.Value) + $"</{rootName}>";
+            string wrapped = root.Value + header + m.Value + close;
             try
             {
                 results.AddRange(ReadWhole(wrapped, source, _ => source, options));

@@ -15,11 +15,20 @@ public sealed class JsonArticleReader : IArticleReader
 
     public IEnumerable<ReadResult> Read(InputDocument input, ReaderOptions options)
     {
+        // A file whose first line is not a JSON object is tried as one JSON document (news-please writes
+        // one pretty-printed object per file); if that fails too, it is read line by line and each bad line reported.
+        if (!FirstLineIsObject(input, options))
+        {
+            var whole = ReadWholeDocument(input, options);
+            if (whole is not null)
+            {
+                foreach (var r in whole) yield return r;
+                yield break;
+            }
+        }
         using var stream = input.Open();
         var lines = new ByteLineReader(stream, options.MaxBytes);
         int lineNo = 0;
-        bool anyParsed = false;
-        var firstErrors = new List<ReadResult>();
         while (lines.TryReadLine(out var line, out bool oversized))
         {
             lineNo++;
@@ -30,37 +39,50 @@ public sealed class JsonArticleReader : IArticleReader
                 continue;
             }
             if (line.Span.Trim(" \t"u8).IsEmpty) continue;
-            ReadResult result;
-            try
-            {
-                var text = TextDecoding.Decode(line.Span);
-                using var doc = JsonDocument.Parse(text, JsonOptions);
-                anyParsed = true;
-                result = FromJson(doc.RootElement, source, input);
-            }
-            catch (InputRejectedException ex)
-            {
-                result = ReadResult.Fail(source, ex.Message);
-            }
-            catch (JsonException ex)
-            {
-                result = ReadResult.Fail(source, $"malformed JSON: {ex.Message}");
-            }
-            if (!anyParsed && result.Problem is not null && firstErrors.Count < 10_000)
-            {
-                // Until one line parses, the file may be one pretty-printed JSON document (news-please).
-                firstErrors.Add(result);
-                continue;
-            }
-            foreach (var held in firstErrors) yield return held;
-            firstErrors.Clear();
-            yield return result;
+            yield return ParseLine(line.Span, source, input);
         }
-        if (firstErrors.Count == 0) yield break;
-        foreach (var r in ReadWholeDocument(input, options, firstErrors)) yield return r;
     }
 
-    private static IEnumerable<ReadResult> ReadWholeDocument(InputDocument input, ReaderOptions options, List<ReadResult> lineErrors)
+    private static ReadResult ParseLine(ReadOnlySpan<byte> line, string source, InputDocument input)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(TextDecoding.Decode(line), JsonOptions);
+            return FromJson(doc.RootElement, source, input);
+        }
+        catch (InputRejectedException ex)
+        {
+            return ReadResult.Fail(source, ex.Message);
+        }
+        catch (JsonException ex)
+        {
+            return ReadResult.Fail(source, $"malformed JSON: {ex.Message}");
+        }
+    }
+
+    private static bool FirstLineIsObject(InputDocument input, ReaderOptions options)
+    {
+        using var stream = input.Open();
+        var lines = new ByteLineReader(stream, options.MaxBytes);
+        while (lines.TryReadLine(out var line, out bool oversized))
+        {
+            if (oversized) return true;
+            var span = line.Span.Trim(" \t"u8);
+            if (span.IsEmpty) continue;
+            try
+            {
+                using var doc = JsonDocument.Parse(line, JsonOptions);
+                return doc.RootElement.ValueKind == JsonValueKind.Object;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<ReadResult>? ReadWholeDocument(InputDocument input, ReaderOptions options)
     {
         List<ReadResult> results = [];
         try
@@ -77,7 +99,7 @@ public sealed class JsonArticleReader : IArticleReader
         }
         catch (Exception ex) when (ex is JsonException or InputRejectedException)
         {
-            return lineErrors; // neither JSON Lines nor one JSON document: report each line
+            return null; // not one JSON document either: the caller reports each line
         }
         return results;
     }

@@ -1,0 +1,56 @@
+namespace Tidings.Tests.Cleaning;
+
+public class BoilerplateMarkerTests
+{
+    private static (string[] Body, string[] Boilerplate) Clean(params string[] paragraphs)
+    {
+        var a = TestData.FromText("Headline\n\n" + string.Join("\n\n", paragraphs));
+        return (a.Body.Select(s => s.Slice(a.Text)).ToArray(), a.Boilerplate.Select(b => b.Span.Slice(a.Text)).ToArray());
+    }
+
+    [Theory]
+    [InlineData("Must Read")]
+    [InlineData("Also Read")]
+    [InlineData("Related:")]
+    [InlineData("Read more")]
+    [InlineData("RELATED STORIES")]
+    [InlineData("You may also like")]
+    public void TeaserSectionRemovesTheTail(string marker)
+    {
+        var (body, boilerplate) = Clean("First paragraph of the story.", "Second paragraph.", marker, "Some other headline", "Another teaser");
+        Assert.Equal(["First paragraph of the story.", "Second paragraph."], body);
+        Assert.Equal([marker, "Some other headline", "Another teaser"], boilerplate);
+    }
+
+    [Theory]
+    [InlineData("Also Read: COAS visits troops in Bannu")]
+    [InlineData("READ MORE: Blinken calls Bilawal")]
+    [InlineData("Share this article")]
+    [InlineData("Follow us on Twitter and Facebook")]
+    [InlineData("Subscribe to our newsletter")]
+    [InlineData("Click here to subscribe to our WhatsApp channel")]
+    public void SingleLinesAreRemovedAndTheRestKept(string line)
+    {
+        var (body, boilerplate) = Clean("First paragraph.", line, "Last paragraph.");
+        Assert.Equal(["First paragraph.", "Last paragraph."], body);
+        Assert.Equal([line], boilerplate);
+    }
+
+    [Theory]
+    [InlineData("Read more about the programme in the department's annual report, the spokesperson said.")]
+    [InlineData("Related talks are expected next week in Doha, officials said.")]
+    [InlineData("Subscribers to the service will see prices rise from January, the company said in a long statement that also covered its results for the year.")]
+    public void StoryTextThatStartsLikeATeaserStays(string line)
+    {
+        var (body, boilerplate) = Clean("First paragraph.", line, "Last paragraph.");
+        Assert.Equal(3, body.Length);
+        Assert.Empty(boilerplate);
+    }
+
+    [Fact]
+    public void MarkerAsFirstParagraphIsNotATail()
+    {
+        var (body, _) = Clean("Related", "The story itself starts here.");
+        Assert.Contains("The story itself starts here.", body);
+    }
+}
