@@ -62,8 +62,9 @@ public sealed class InputReader
         using (var stdin = Console.OpenStandardInput())
         using (var file = File.Create(temp))
             stdin.CopyTo(file);
-        var length = new FileInfo(temp).Length;
-        return new InputDocument("-", () => new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose), length);
+        // The input is opened more than once (to sniff, then to read): the spool lives until the process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(temp);
+        return new InputDocument("-", () => new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), new FileInfo(temp).Length);
     }
 
     public IEnumerable<ReadResult> Read(InputDocument input) => Read(input, nested: false);

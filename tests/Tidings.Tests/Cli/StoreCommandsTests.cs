@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Tidings.Storage;
+
+namespace Tidings.Tests.Cli;
+
+public class StoreCommandsTests
+{
+    [Fact]
+    public void IngestThenListShowSearch()
+    {
+        using var dir = new TestData.TempDir();
+        var db = dir.File("t.db");
+        var ingest = CliRunner.Run(TestData.RepoRoot, "ingest", "samples", "--db", db);
+        Assert.True(ingest.ExitCode == 0, ingest.Stderr + ingest.Stdout);
+        Assert.Matches(@"│ 2\s+│ 2\s+│ 0\s+│ 0\s+│ 0\s+│", ingest.Stdout);
+
+        var again = CliRunner.Run(TestData.RepoRoot, "ingest", "samples", "--db", db);
+        Assert.Matches(@"│ 2\s+│ 0\s+│ 0\s+│ 2\s+│ 0\s+│", again.Stdout);
+
+        var list = CliRunner.Run(TestData.RepoRoot, "articles", "--db", db, "--json");
+        var rows = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("2022-12-08", rows[0].GetProperty("published").GetString()); // dated first, newest first
+
+        var table = CliRunner.Run(TestData.RepoRoot, "articles", "--db", db, "--outlet", "urdupoint / pakistan point news");
+        Assert.Contains("US Determined To Work With Pakistan", table.Stdout);
+        Assert.DoesNotContain("discuss ways", table.Stdout);
+
+        var id = rows[1].GetProperty("id").GetString()!;
+        var show = CliRunner.Run(TestData.RepoRoot, "show", id, "--db", db, "--boilerplate");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("Washington", show.Stdout);
+        Assert.Contains("teaser section: Must Read", show.Stdout);
+        var showJson = JsonDocument.Parse(CliRunner.Run(TestData.RepoRoot, "show", id, "--db", db, "--json").Stdout).RootElement;
+        Assert.Equal(id, showJson.GetProperty("id").GetString());
+        Assert.Single(showJson.GetProperty("sources").EnumerateArray());
+
+        var search = CliRunner.Run(TestData.RepoRoot, "search", "Bannu", "--db", db, "--json");
+        var hit = Assert.Single(JsonDocument.Parse(search.Stdout).RootElement.EnumerateArray());
+        Assert.Equal(id, hit.GetProperty("id").GetString());
+        Assert.Contains("[[Bannu]]", hit.GetProperty("snippet").GetString());
+    }
+
+    [Fact]
+    public void ErrorsAreMessagesWithNonZeroExit()
+    {
+        using var dir = new TestData.TempDir();
+        var db = dir.File("t.db");
+        CliRunner.Run(TestData.RepoRoot, "ingest", "samples", "--db", db);
+        var bad = CliRunner.Run(TestData.RepoRoot, "search", "\"unclosed AND", "--db", db);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("cannot understand the search query", bad.Stderr);
+        Assert.DoesNotContain("   at ", bad.Stderr);
+
+        var missing = CliRunner.Run(TestData.RepoRoot, "show", "ffffffffffffffff", "--db", db);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("no article with id", missing.Stderr);
+
+        var nothing = CliRunner.Run(TestData.RepoRoot, "ingest", "/nonexistent/path", "--db", db);
+        Assert.Equal(1, nothing.ExitCode);
+        Assert.Contains("no such file or directory", nothing.Stdout);
+
+        var date = CliRunner.Run(TestData.RepoRoot, "articles", "--since", "someday", "--db", db);
+        Assert.Equal(1, date.ExitCode);
+        Assert.Contains("--since", date.Stderr);
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("articles")]
+    [InlineData("show")]
+    [InlineData("search")]
+    [InlineData("analyze")]
+    [InlineData("eval")]
+    public void EveryCommandHasHelp(string command)
+    {
+        var r = CliRunner.Run(TestData.RepoRoot, command, "--help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Usage:", r.Stdout);
+        Assert.Contains(command, r.Stdout);
+    }
+
+    /// <summary>Killing the process in the middle of an ingest leaves a consistent database with whole batches only.</summary>
+    [Fact]
+    public void KillMidIngestLeavesTheDatabaseConsistent()
+    {
+        using var dir = new TestData.TempDir();
+        var input = dir.File("many.jsonl");
+        var text = File.ReadAllText(TestData.Sample000);
+        using (var w = new StreamWriter(input))
+            for (int i = 0; i < 60_000; i++)
+                w.WriteLine(JsonSerializer.Serialize(new { url = $"https://example.org/{i}", title = $"Story {i}", text = $"Story {i}\n\nUpdate {i}: officials gave new figures.\n\n{text}" }));
+        var db = dir.File("t.db");
+        using (var p = CliRunner.Start(TestData.RepoRoot, "ingest", input, "--db", db))
+        {
+            var sw = Stopwatch.StartNew();
+            // Wait until the first batches are committed, then kill without warning.
+            while (sw.Elapsed < TimeSpan.FromSeconds(60) && !p.HasExited && CountArticles(db) < 1000) Thread.Sleep(50);
+            Assert.False(p.HasExited, "the ingest finished before it could be killed; make the input larger");
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+        using var store = new SqliteArticleStore(db);
+        Assert.Empty(store.CheckIntegrity());
+        int count = store.Count();
+        Assert.InRange(count, 1000, 59_999);
+        Assert.Equal(0, count % 500); // only whole batches of 500
+        var resumed = CliRunner.Run(TestData.RepoRoot, "ingest", input, "--db", db);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(60_000, store.Count());
+    }
+
+    private static int CountArticles(string db)
+    {
+        if (!File.Exists(db)) return 0;
+        try
+        {
+            using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM articles";
+            return Convert.ToInt32(cmd.ExecuteScalar());
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0;
+        }
+    }
+}
