@@ -1,1 +1,26 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using Tidings.Bench;
+
+// Throughput and memory benchmarks. `ingest` measures the core pipeline (analyze and ingest into SQLite) at
+// growing corpus sizes, each size in a fresh child process so that its peak memory is its own.
+var repoRoot = FindRoot();
+switch (args.FirstOrDefault())
+{
+    case "ingest":
+        return IngestBenchmark.RunAll(repoRoot, args.Skip(1).ToArray());
+    case "run-one":
+        return IngestBenchmark.RunOne(args[1], args[2], int.Parse(args[3]));
+    case "micro":
+        BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
+        return 0;
+    default:
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] | micro");
+        return 2;
+}
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tidings.sln"))) dir = dir.Parent;
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}

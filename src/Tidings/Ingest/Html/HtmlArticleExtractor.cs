@@ -26,6 +26,12 @@ public static class HtmlArticleExtractor
         using var doc = parser.ParseDocument(html);
         var metadata = HtmlMetadata.Read(doc);
         var paragraphs = ReadableParagraphs(doc, url ?? metadata.Url);
+        if (paragraphs.Count > 0)
+        {
+            // SmartReader rewrites the document it is given; the expansion needs the page as published.
+            using var original = parser.ParseDocument(html);
+            paragraphs = ContentExpander.Expand(original, paragraphs);
+        }
         if (paragraphs.Count == 0 && metadata.ArticleBody is { } body)
             paragraphs = body.Split('\n').Select(HtmlParagraphs.CollapseWhiteSpace).Where(p => p.Length > 0).ToList();
         if (paragraphs.Count == 0 && doc.Body is { } b)

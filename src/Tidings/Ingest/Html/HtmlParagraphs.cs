@@ -37,40 +37,52 @@ public static class HtmlParagraphs
     {
         var paragraphs = new List<string>();
         var current = new StringBuilder();
-        Walk(root, current, paragraphs, 0);
+        new Walker(root.TextContent.Length, current, paragraphs).Walk(root, 0);
         Flush(current, paragraphs);
         return paragraphs;
     }
 
-    private static void Walk(INode node, StringBuilder current, List<string> paragraphs, int depth)
+    /// <summary>
+    /// A class or id that names furniture ("share", "read-more") removes an element only when it holds a minor
+    /// part of the text: sites also wrap the article itself in "read-more" or "story-comments-free" boxes.
+    /// </summary>
+    private sealed class Walker(int totalText, StringBuilder current, List<string> paragraphs)
     {
-        foreach (var child in node.ChildNodes)
+        private const double MaxFurnitureShare = 0.3;
+
+        public void Walk(INode node, int depth)
         {
-            switch (child)
+            foreach (var child in node.ChildNodes)
             {
-                case IText text:
-                    current.Append(text.Data);
-                    break;
-                case IElement element:
-                    if (IsSkipped(element)) continue;
-                    bool block = BlockTags.Contains(element.LocalName);
-                    if (block) Flush(current, paragraphs);
-                    if (depth < 400) Walk(element, current, paragraphs, depth + 1);
-                    if (block) Flush(current, paragraphs);
-                    else if (element.LocalName is "td" or "th") current.Append(' ');
-                    break;
+                switch (child)
+                {
+                    case IText text:
+                        current.Append(text.Data);
+                        break;
+                    case IElement element:
+                        if (IsSkippedTag(element)) continue;
+                        if (IsFurniture(element) && element.TextContent.Length < MaxFurnitureShare * totalText) continue;
+                        bool block = BlockTags.Contains(element.LocalName);
+                        if (block) Flush(current, paragraphs);
+                        if (depth < 400) Walk(element, depth + 1);
+                        if (block) Flush(current, paragraphs);
+                        else if (element.LocalName is "td" or "th") current.Append(' ');
+                        break;
+                }
             }
         }
     }
 
-    public static bool IsSkipped(IElement element)
+    /// <summary>Elements that never hold article text, whatever their size: scripts, figures, forms, hidden ones.</summary>
+    public static bool IsSkippedTag(IElement element)
     {
         if (SkippedTags.Contains(element.LocalName)) return true;
         if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true") return true;
         var style = element.GetAttribute("style");
-        if (style is not null && style.Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase)) return true;
-        return IsFurniture(element.ClassName) || IsFurniture(element.Id);
+        return style is not null && style.Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase);
     }
+
+    public static bool IsFurniture(IElement element) => IsFurniture(element.ClassName) || IsFurniture(element.Id);
 
     private static bool IsFurniture(string? names)
     {
