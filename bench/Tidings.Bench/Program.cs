@@ -10,11 +10,15 @@ switch (args.FirstOrDefault())
         return IngestBenchmark.RunAll(repoRoot, args.Skip(1).ToArray());
     case "run-one":
         return IngestBenchmark.RunOne(args[1], args[2], int.Parse(args[3]));
+    case "corpus":
+        // Writes the benchmark corpus for other tools: corpus DIR COUNT
+        Console.WriteLine($"{NewsCorpus.Write(args[1], NewsCorpus.LoadSourceArticles(repoRoot), int.Parse(args[2])) / 1048576.0:0.0} MB");
+        return 0;
     case "micro":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] | corpus DIR COUNT | micro");
         return 2;
 }
 

@@ -14,7 +14,7 @@ public sealed partial class BoilerplateMarker : IArticleStage
     public string Name => "boilerplate";
 
     // A line that is only one of these opens a section of teasers that runs to the end of the article.
-    [GeneratedRegex(@"^(?:must[ -]reads?|also read|read more|read also|related|related (?:articles?|stories|news|content|coverage|posts|links|topics)|more (?:stories|news|on this story|from [\w ]{1,30})|more to read|you (?:may|might) (?:also )?like|you may also be interested in|recommended(?: (?:stories|for you|articles|reading))?|trending(?: now| news| stories)?|most (?:read|popular|viewed)|read next|up next|see also|also see|latest (?:news|stories)|top stories|what to read next|don'?t miss|editor'?s picks?|popular (?:stories|now)|other news)\s*[:.…]?$",
+    [GeneratedRegex(@"^(?:must[ -]reads?|also read|read more|read also|related|related (?:articles?|stories|news|content|coverage|posts|links|topics)|more (?:stories|news|on this story|from [\w ]{1,30})|more to read|you (?:may|might) (?:also )?like|you may also be interested in|recommended(?: (?:stories|for you|articles|reading))?|trending(?: now| news| stories)?|most (?:read|popular|viewed)|read next|up next|see also|also see|latest (?:news|stories)|top stories|what to read next|don['’]?t miss|editor['’]?s picks?|popular (?:stories|now)|other news)\s*[:.…]?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TeaserSectionRegex();
 
@@ -36,17 +36,23 @@ public sealed partial class BoilerplateMarker : IArticleStage
         for (int i = 0; i < article.Body.Count; i++)
         {
             var span = article.Body[i];
-            var line = TextNormalizer.NormalizeForMatch(span.Slice(text));
+            var line = span.AsSpan(text);
+            int words = CountWords(line);
+            // Every rule is about short lines; story paragraphs are skipped without running a pattern.
+            if (words > MaxTeaserLineWords)
+            {
+                kept.Add(span);
+                continue;
+            }
             if (i > 0 && TeaserSectionRegex().IsMatch(line))
             {
-                string label = line.TrimEnd(':', '.', '…', ' ');
+                string label = line.TrimEnd(":.… ").ToString();
                 for (int j = i; j < article.Body.Count; j++)
                     article.Boilerplate.Add(new BoilerplateSpan(article.Body[j].Start, article.Body[j].End,
                         j == i ? $"teaser section: {label}" : $"after teaser section: {label}"));
                 break;
             }
-            int words = CountWords(line);
-            if (words <= MaxTeaserLineWords && InlineTeaserRegex().IsMatch(line))
+            if (InlineTeaserRegex().IsMatch(line))
                 article.Boilerplate.Add(new BoilerplateSpan(span.Start, span.End, "inline teaser"));
             else if (words <= 20 && ShareLineRegex().IsMatch(line))
                 article.Boilerplate.Add(new BoilerplateSpan(span.Start, span.End, "share/subscribe line"));
@@ -58,7 +64,7 @@ public sealed partial class BoilerplateMarker : IArticleStage
         article.Boilerplate.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
-    private static int CountWords(string s)
+    private static int CountWords(ReadOnlySpan<char> s)
     {
         int n = 0;
         bool inWord = false;

@@ -26,11 +26,12 @@ public sealed class IdentityStage : IArticleStage
     /// <summary>The body as compared for duplicates: normalized, paragraphs joined by one line break.</summary>
     public static string NormalizedBody(Article article)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(article.Text.Length);
         foreach (var span in article.Body)
         {
             if (sb.Length > 0) sb.Append('\n');
-            sb.Append(TextNormalizer.Normalize(article.Text, span.Start, span.End).Text.Trim());
+            // Body spans are trimmed, so their normalized text needs no trimming either.
+            TextNormalizer.Normalize(article.Text, span.Start, span.End, sb, null);
         }
         return sb.ToString();
     }

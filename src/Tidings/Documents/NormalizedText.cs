@@ -54,6 +54,13 @@ public static class TextNormalizer
     {
         var sb = new StringBuilder(end - start);
         var map = new List<int>(end - start + 1);
+        Normalize(text, start, end, sb, map);
+        return new NormalizedText(sb.ToString(), map.ToArray());
+    }
+
+    /// <summary>Appends the normalized text of [start, end) to <paramref name="sb"/>; records the offset map when one is given.</summary>
+    public static void Normalize(string text, int start, int end, StringBuilder sb, List<int>? map)
+    {
         bool pendingSpace = false;
         int spaceAt = 0;
         int i = start;
@@ -110,17 +117,16 @@ public static class TextNormalizer
             Append(sb, map, Fold(c), i);
             i++;
         }
-        map.Add(end);
-        return new NormalizedText(sb.ToString(), map.ToArray());
+        map?.Add(end);
     }
 
     /// <summary>Normalized text of a span, for hashing and comparison.</summary>
     public static string NormalizeForMatch(string text) => Normalize(text).Text.Trim();
 
-    private static void Append(StringBuilder sb, List<int> map, char c, int original)
+    private static void Append(StringBuilder sb, List<int>? map, char c, int original)
     {
         sb.Append(c);
-        map.Add(original);
+        map?.Add(original);
     }
 
     /// <summary>One form for quotes, apostrophes and dashes; compatibility spaces handled by the caller.</summary>
@@ -147,6 +153,8 @@ public static class TextNormalizer
     /// <summary>A base character and the combining marks after it, when NFC would change them.</summary>
     private static int ClusterLength(string text, int i, int end)
     {
+        // Combining marks start at U+0300: most text never needs the category lookup.
+        if (i + 1 >= end || text[i + 1] < '\u0300') return 1;
         int j = i + 1;
         while (j < end && CharUnicodeInfo.GetUnicodeCategory(text[j]) is UnicodeCategory.NonSpacingMark
                    or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)

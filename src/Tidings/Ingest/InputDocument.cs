@@ -13,10 +13,15 @@ public sealed class InputDocument
     }
 
     public static InputDocument FromBytes(string source, byte[] bytes) =>
-        new(source, () => new MemoryStream(bytes, writable: false), bytes.Length);
+        new(source, () => new MemoryStream(bytes, writable: false), bytes.Length) { _bytes = bytes };
 
     public static InputDocument FromFile(string path) =>
-        new(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), new FileInfo(path).Length);
+        new(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), new FileInfo(path).Length) { _path = path };
+
+    // Small inputs are read once and kept: format detection and the reader then share the same bytes.
+    private const int KeepBelow = 1 << 20;
+    private byte[]? _bytes;
+    private string? _path;
 
     /// <summary>File path, "-" for standard input, with "#record N" or ":line" for inner documents.</summary>
     public string Source { get; }
@@ -36,8 +41,32 @@ public sealed class InputDocument
     /// <summary>Reads the whole input, refusing more than <paramref name="maxBytes"/>.</summary>
     public byte[] ReadAll(long maxBytes)
     {
+        if (_bytes is not null)
+            return _bytes.Length <= maxBytes ? _bytes : throw new InputRejectedException($"larger than the {StreamLimits.FormatSize(maxBytes)} limit (use --max-size to raise it)");
+        if (_path is not null && Length is < KeepBelow && Length <= maxBytes)
+        {
+            var bytes = File.ReadAllBytes(_path);
+            if (bytes.Length <= maxBytes) return _bytes = bytes;
+        }
         using var stream = Open();
         return StreamLimits.ReadCapped(stream, maxBytes, Source);
+    }
+
+    /// <summary>Drops the kept bytes once the input has been read, so memory does not grow with the run.</summary>
+    public void Forget() => _bytes = _path is null ? _bytes : null;
+
+    /// <summary>True when the input is small enough to be read whole in one go.</summary>
+    public bool IsSmall => Length is < KeepBelow;
+
+    /// <summary>The first bytes of the input, for format detection.</summary>
+    public ReadOnlySpan<byte> Head(int size)
+    {
+        if (_bytes is null && _path is not null && Length is < KeepBelow) _bytes = File.ReadAllBytes(_path);
+        if (_bytes is not null) return _bytes.AsSpan(0, Math.Min(size, _bytes.Length));
+        var head = new byte[size];
+        using var s = Open();
+        int n = s.ReadAtLeast(head, size, throwOnEndOfStream: false);
+        return head.AsSpan(0, n);
     }
 }
 

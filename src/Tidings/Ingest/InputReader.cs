@@ -67,7 +67,11 @@ public sealed class InputReader
         return new InputDocument("-", () => new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), new FileInfo(temp).Length);
     }
 
-    public IEnumerable<ReadResult> Read(InputDocument input) => Read(input, nested: false);
+    public IEnumerable<ReadResult> Read(InputDocument input)
+    {
+        foreach (var r in Read(input, nested: false)) yield return r;
+        input.Forget();
+    }
 
     private IEnumerable<ReadResult> Read(InputDocument input, bool nested)
     {
@@ -151,10 +155,7 @@ public sealed class InputReader
 
     private static InputFormat Detect(InputDocument input)
     {
-        var head = new byte[FormatDetector.HeadSize];
-        int n;
-        using (var s = input.Open()) n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        var format = FormatDetector.Detect(head.AsSpan(0, n), input.Source);
+        var format = FormatDetector.Detect(input.Head(FormatDetector.HeadSize), input.Source);
         if (format != InputFormat.Gzip) return format;
         // A WARC.gz is read by the WARC reader member by member; any other gzip is unpacked first.
         using var gz = new GZipStream(input.Open(), CompressionMode.Decompress);
