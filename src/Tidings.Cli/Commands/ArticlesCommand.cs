@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 using Tidings.Output;
 using Tidings.Storage;
@@ -37,28 +36,16 @@ internal static class ArticlesCommand
         return cmd;
     }
 
-    private static void WriteJson(IReadOnlyList<ArticleSummary> rows)
+    private static void WriteJson(IReadOnlyList<ArticleSummary> rows) => JsonOutput.WriteArray(rows, (w, a) =>
     {
-        using var stdout = Console.OpenStandardOutput();
-        using var w = new Utf8JsonWriter(stdout, ArticleJsonWriter.IndentedOptions);
-        w.WriteStartArray();
-        foreach (var a in rows)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", a.Id);
-            w.WriteString("title", a.Title);
-            w.WriteString("outlet", a.Outlet);
-            if (a.Published is { } p) w.WriteString("published", ArticleJsonWriter.FormatPublished(p));
-            else w.WriteNull("published");
-            w.WriteBoolean("published_inferred", a.PublishedInferred);
-            w.WriteString("url", a.Url);
-            w.WriteNumber("sources", a.Sources);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.Flush();
-        stdout.WriteByte((byte)'\n');
-    }
+        w.WriteString("id", a.Id);
+        w.WriteString("title", a.Title);
+        w.WriteString("outlet", a.Outlet);
+        JsonOutput.WritePublished(w, a.Published);
+        w.WriteBoolean("published_inferred", a.PublishedInferred);
+        w.WriteString("url", a.Url);
+        w.WriteNumber("sources", a.Sources);
+    });
 
     private static void WriteTable(IReadOnlyList<ArticleSummary> rows, int total)
     {

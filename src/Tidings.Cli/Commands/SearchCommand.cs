@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using Spectre.Console;
 using Tidings.Output;
 using Tidings.Storage;
@@ -27,28 +26,16 @@ internal static class SearchCommand
         return cmd;
     }
 
-    private static void WriteJson(IReadOnlyList<SearchHit> hits)
+    private static void WriteJson(IReadOnlyList<SearchHit> hits) => JsonOutput.WriteArray(hits, (w, h) =>
     {
-        using var stdout = Console.OpenStandardOutput();
-        using var w = new Utf8JsonWriter(stdout, ArticleJsonWriter.IndentedOptions);
-        w.WriteStartArray();
-        foreach (var h in hits)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", h.Id);
-            w.WriteString("title", h.Title);
-            w.WriteString("outlet", h.Outlet);
-            if (h.Published is { } p) w.WriteString("published", ArticleJsonWriter.FormatPublished(p));
-            else w.WriteNull("published");
-            // Matched words are wrapped in [[ ]] in JSON, where control characters would be unfriendly.
-            w.WriteString("snippet", h.Snippet.Replace(SearchHit.MarkStart.ToString(), "[[").Replace(SearchHit.MarkEnd.ToString(), "]]"));
-            w.WriteNumber("score", Math.Round(-h.Score, 4));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.Flush();
-        stdout.WriteByte((byte)'\n');
-    }
+        w.WriteString("id", h.Id);
+        w.WriteString("title", h.Title);
+        w.WriteString("outlet", h.Outlet);
+        JsonOutput.WritePublished(w, h.Published);
+        // Matched words are wrapped in [[ ]] in JSON, where control characters would be unfriendly.
+        w.WriteString("snippet", h.Snippet.Replace(SearchHit.MarkStart.ToString(), "[[").Replace(SearchHit.MarkEnd.ToString(), "]]"));
+        w.WriteNumber("score", Math.Round(-h.Score, 4));
+    });
 
     private static void WriteTable(IReadOnlyList<SearchHit> hits)
     {

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Tidings.Output;
+
+namespace Tidings.Cli.Commands;
+
+/// <summary>Writes a JSON array of objects to standard output, one writer callback per item.</summary>
+internal static class JsonOutput
+{
+    public static void WriteArray<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> writeFields)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using var w = new Utf8JsonWriter(stdout, ArticleJsonWriter.IndentedOptions);
+        w.WriteStartArray();
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            writeFields(w, item);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.Flush();
+        stdout.WriteByte((byte)'\n');
+    }
+
+    public static void WritePublished(Utf8JsonWriter w, DateTimeOffset? published)
+    {
+        if (published is { } p) w.WriteString("published", ArticleJsonWriter.FormatPublished(p));
+        else w.WriteNull("published");
+    }
+}
