@@ -19,13 +19,25 @@ public sealed partial class BoilerplateMarker : IArticleStage
     private static partial Regex TeaserSectionRegex();
 
     // A short line that starts with one of these is one teaser link inside the story.
-    [GeneratedRegex(@"^(?:also read|read more|read also|read|related|see also|also see|watch|listen|click here|more on this|recommended|must read)\s*[:\-\u2013\u2014|>»]",
+    [GeneratedRegex(@"^(?:also read|read more|read also|read|related|see also|also see|watch|listen|click here|more on this|recommended|must read)(?:\s*[:|>»]|\s+[\-\u2013\u2014])\s*\S",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InlineTeaserRegex();
 
-    [GeneratedRegex(@"^(?:share (?:this|on|via|the story|article)|share$|tweet$|email$|print$|whatsapp$|facebook$|twitter$|linkedin$|follow (?:us|@|the latest)|subscribe|sign up (?:for|to)|click here to (?:subscribe|follow|join|download|read)|join our|download (?:the|our) app|get the latest|all rights reserved|copyright\b|©|advertisement$|sponsored content$|comments?\s*\(?\d*\)?$|leave a comment|post a comment|report an error|we welcome your comments)",
+    [GeneratedRegex(@"^(?:share (?:this|on|via|the story|article)|share$|tweet$|email$|print$|whatsapp$|facebook$|twitter$|linkedin$|follow (?:us|@|the latest)|subscribe|sign up (?:for|to)|click here to (?:subscribe|follow|join|download|read)|join our|download (?:the|our) app|get the latest|all rights reserved|copyright\b|©|advertisement$|sponsored content$|comments?\s*\(?\d*\)?$|leave a comment|post a comment|report an error|we welcome your comments|read or share this story)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShareLineRegex();
+
+    // A short line that is only a label in capitals and a headline: "IN TEXAS: Family of patient quarantined".
+    [GeneratedRegex(@"^[A-Z][A-Z .'\-]{2,30}:\s+\S.*[^.!?:""”’)]$", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledTeaserRegex();
+
+    // Agency credit lines that close a story: "Associated Press writers … contributed to this report."
+    [GeneratedRegex(@"^(?:contributing:|(?:[\w.,'’ -]+ )?contributed (?:reporting )?to this (?:report|story|article)\.?$|(?:additional )?reporting by .{2,100}$|editing by .{2,100}$|compiled by .{2,60}$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditLineRegex();
+
+    [GeneratedRegex(@"^(?:(?:last )?updated|published|posted|first published)(?: on| at)?:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampPrefixRegex();
 
     private const int MaxTeaserLineWords = 30;
 
@@ -52,8 +64,12 @@ public sealed partial class BoilerplateMarker : IArticleStage
                         j == i ? $"teaser section: {label}" : $"after teaser section: {label}"));
                 break;
             }
-            if (InlineTeaserRegex().IsMatch(line))
+            if (InlineTeaserRegex().IsMatch(line) || (words <= 12 && LabelledTeaserRegex().IsMatch(line)))
                 article.Boilerplate.Add(new BoilerplateSpan(span.Start, span.End, "inline teaser"));
+            else if (words <= 10 && IsTimestamp(line))
+                article.Boilerplate.Add(new BoilerplateSpan(span.Start, span.End, "timestamp line"));
+            else if (i > 0 && CreditLineRegex().IsMatch(line))
+                article.Boilerplate.Add(new BoilerplateSpan(span.Start, span.End, "credit line"));
             else if (words <= 20 && ShareLineRegex().IsMatch(line))
                 article.Boilerplate.Add(new BoilerplateSpan(span.Start, span.End, "share/subscribe line"));
             else
@@ -62,6 +78,14 @@ public sealed partial class BoilerplateMarker : IArticleStage
         article.Body.Clear();
         article.Body.AddRange(kept);
         article.Boilerplate.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>A line that is nothing but a publication or update time: page furniture, not story.</summary>
+    private static bool IsTimestamp(ReadOnlySpan<char> line)
+    {
+        if (line.Length < 6 || !char.IsAsciiLetterOrDigit(line[0])) return false;
+        var text = TimestampPrefixRegex().Replace(line.ToString(), "", 1);
+        return Tidings.Ingest.FeedDates.TryParse(text, out _);
     }
 
     private static int CountWords(ReadOnlySpan<char> s)

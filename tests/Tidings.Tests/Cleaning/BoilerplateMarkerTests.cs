@@ -54,3 +54,39 @@ public class BoilerplateMarkerTests
         Assert.Contains("The story itself starts here.", body);
     }
 }
+
+public class BoilerplateFurnitureLineTests
+{
+    private static string[] Removed(params string[] paragraphs)
+    {
+        var a = TestData.FromText("Headline\n\n" + string.Join("\n\n", paragraphs));
+        return a.Boilerplate.Select(b => $"{b.Reason}: {b.Span.Slice(a.Text)}").ToArray();
+    }
+
+    [Theory]
+    [InlineData("Nov. 20, 2019 5:52 AM EST")]
+    [InlineData("Updated: Dec 8, 2022 10:15 PKT")]
+    [InlineData("Published on 2022-12-08")]
+    public void TimestampLines(string line) =>
+        Assert.Equal([$"timestamp line: {line}"], Removed("The story begins here, officials said on Monday.", line, "It ends here."));
+
+    [Theory]
+    [InlineData("Associated Press writers Alan Fram and Zeke Miller contributed to this report.")]
+    [InlineData("Contributing: Liz Szabo, Michael Winter, Associated Press.")]
+    [InlineData("Reporting by Asif Shahzad; Editing by Kim Coghill")]
+    public void CreditLines(string line) =>
+        Assert.Equal([$"credit line: {line}"], Removed("The story begins here, officials said on Monday.", line));
+
+    [Theory]
+    [InlineData("IN TEXAS: Family of Ebola patient quarantined")]
+    [InlineData("ALSO READ: Blinken calls Bilawal")]
+    public void LabelledTeasers(string line) =>
+        Assert.Equal([$"inline teaser: {line}"], Removed("The story begins here, officials said on Monday.", line, "It ends here."));
+
+    [Theory]
+    [InlineData("Read-only access is granted to auditors, the ministry said.")]
+    [InlineData("ISLAMABAD: The minister said talks would go on.")]
+    [InlineData("He said the attack happened on December 1, 2022.")]
+    [InlineData("The programme began in 2010.")]
+    public void StoryLinesStay(string line) => Assert.Empty(Removed("The story begins here, officials said on Monday.", line));
+}
