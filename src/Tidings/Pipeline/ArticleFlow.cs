@@ -63,9 +63,9 @@ public sealed class ArticleFlow(InputReader reader, ArticlePipeline pipeline, in
             if (small.Count == 0) return [];
             var results = small.AsParallel().AsOrdered().WithDegreeOfParallelism(_parallelism)
                 .SelectMany(i => reader.Read(i).Select(Process).ToList()).ToList();
+            seen += results.Count;
             foreach (var i in small) Advance(i);
             small.Clear();
-            seen += results.Count;
             return Finish(results, summary);
         }
 
