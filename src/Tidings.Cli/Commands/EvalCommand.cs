@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tidings.Evaluation;
+using Tidings;
 
 namespace Tidings.Cli.Commands;
 
@@ -21,6 +22,27 @@ internal static class EvalCommand
             return 0;
         }));
         eval.Add(html);
+        eval.Add(Timex());
         return eval;
+    }
+
+    private static Command Timex()
+    {
+        var dir = new Option<string>("--timeml") { Description = "directory of TimeML (.tml) files, searched recursively", Required = true };
+        var verbose = new Option<bool>("--verbose") { Description = "list every missed, spurious or wrongly valued expression" };
+        var cmd = new Command("timex", "Score time expressions against TimeML (TempEval-3 measures)") { dir, verbose };
+        cmd.SetAction(r => CommonOptions.Guard(() =>
+        {
+            var docs = TimeMlEvaluator.ReadDirectory(r.GetValue(dir)!).ToList();
+            if (r.GetValue(verbose)) TimexErrors.Print(docs, Extract.Times.TimeExpressionRecognizer.Default);
+            var report = TimeMlEvaluator.Evaluate(docs, Extract.Times.TimeExpressionRecognizer.Default);
+            Console.WriteLine($"documents {report.Documents}, gold {report.Strict.Gold}, found {report.Strict.Predicted}, {report.Seconds:0.00} s");
+            Console.WriteLine($"strict extraction    {report.Strict}");
+            Console.WriteLine($"relaxed extraction   {report.Relaxed}");
+            Console.WriteLine($"type (relaxed)       {report.Type}");
+            Console.WriteLine($"value (relaxed)      {report.Value}");
+            return 0;
+        }));
+        return cmd;
     }
 }

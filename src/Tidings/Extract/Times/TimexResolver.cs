@@ -1,0 +1,134 @@
+using System.Globalization;
+
+namespace Tidings.Extract.Times;
+
+/// <summary>
+/// Turns what a rule understood into a TIMEX3 type and value, relative to the anchor date (the article's
+/// publication or dateline date). Without an anchor, unknown parts stay underspecified ("XXXX-12-01").
+/// Tense decides direction: a weekday or month in past-tense news is the latest one on or before the anchor.
+/// </summary>
+internal static class TimexResolver
+{
+    public static (string Type, string Value, string? Mod) Resolve(TimeMeaning meaning, DateOnly? anchor, bool future)
+    {
+        switch (meaning)
+        {
+            case FixedMeaning f:
+                return (f.Type, f.Value, f.Mod);
+            case CalendarMeaning c:
+            {
+                int? year = c.Year;
+                if (year is null && anchor is { } a && c.Month is { } m) year = YearFor(a, m, c.Day, future);
+                return ("DATE", Format(year, c.Month, c.Day) + Tod(c.TimeOfDay), c.Mod);
+            }
+            case MonthMeaning mm:
+            {
+                if (anchor is not { } a) return ("DATE", Format(null, mm.Month, mm.Day), mm.Mod);
+                int year = mm.Shift switch
+                {
+                    < 0 => mm.Month < a.Month ? a.Year : a.Year - 1,
+                    > 0 => mm.Month > a.Month ? a.Year : a.Year + 1,
+                    _ => YearFor(a, mm.Month, mm.Day, future),
+                };
+                return ("DATE", Format(year, mm.Month, mm.Day), mm.Mod);
+            }
+            case WeekdayMeaning w:
+            {
+                if (anchor is not { } a) return ("DATE", $"XXXX-WXX-{IsoDay(w.Day)}{Tod(w.TimeOfDay)}", null);
+                int diff = (int)w.Day - (int)a.DayOfWeek;
+                DateOnly date = w.Shift switch
+                {
+                    < 0 => a.AddDays(diff < 0 ? diff : diff - 7),
+                    > 0 => a.AddDays(diff > 0 ? diff : diff + 7),
+                    _ when future => a.AddDays(diff >= 0 ? diff : diff + 7),
+                    _ => a.AddDays(diff <= 0 ? diff : diff - 7),
+                };
+                return ("DATE", Iso(date) + Tod(w.TimeOfDay), null);
+            }
+            case RelativeMeaning r:
+                return ("DATE", Relative(r, anchor) + Tod(r.TimeOfDay), r.Mod);
+            case QuarterMeaning q:
+            {
+                int? year = q.Year;
+                if (year is null && anchor is { } a) year = q.Quarter <= (a.Month + 2) / 3 || future ? a.Year : a.Year - 1;
+                return ("DATE", $"{YearText(year)}-Q{q.Quarter}", null);
+            }
+            case SeasonMeaning s:
+            {
+                int? year = s.Year ?? (anchor is { } a ? a.Year + s.Shift : null);
+                return ("DATE", $"{YearText(year)}-{s.Code}", null);
+            }
+            case ClockMeaning clock:
+            {
+                string date = clock.Date is null ? (anchor is { } a ? Iso(a) : "XXXX-XX-XX") : Resolve(clock.Date, anchor, future).Value;
+                return ("TIME", $"{date}T{clock.Hour:D2}:{clock.Minute:D2}", null);
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(meaning));
+        }
+    }
+
+    private static string Relative(RelativeMeaning r, DateOnly? anchor)
+    {
+        if (anchor is not { } a)
+        {
+            return r.Unit switch
+            {
+                'D' when r.Offset == 0 => "PRESENT_REF",
+                'D' => "XXXX-XX-XX",
+                'W' => "XXXX-WXX",
+                'M' => "XXXX-XX",
+                'Q' => "XXXX-QX",
+                _ => "XXXX",
+            };
+        }
+        switch (r.Unit)
+        {
+            case 'D': return Iso(a.AddDays(r.Offset));
+            case 'W':
+            {
+                var d = a.AddDays(7 * r.Offset).ToDateTime(TimeOnly.MinValue);
+                return $"{ISOWeek.GetYear(d)}-W{ISOWeek.GetWeekOfYear(d):D2}";
+            }
+            case 'E':
+            {
+                var d = a.AddDays(7 * r.Offset).ToDateTime(TimeOnly.MinValue);
+                return $"{ISOWeek.GetYear(d)}-W{ISOWeek.GetWeekOfYear(d):D2}-WE";
+            }
+            case 'M':
+            {
+                var d = a.AddMonths(r.Offset);
+                return $"{d.Year:D4}-{d.Month:D2}";
+            }
+            case 'Q':
+            {
+                int index = a.Year * 4 + (a.Month - 1) / 3 + r.Offset;
+                return $"{index / 4:D4}-Q{index % 4 + 1}";
+            }
+            case 'X': return $"{(a.Year + 10 * r.Offset) / 10:D3}"; // decade
+            case 'C': return $"{(a.Year + 100 * r.Offset) / 100:D2}"; // century
+            default: return $"{a.Year + r.Offset:D4}";
+        }
+    }
+
+    /// <summary>The year of a month (and day) mentioned without one: the latest on or before the anchor in past-tense text.</summary>
+    private static int YearFor(DateOnly anchor, int month, int? day, bool future)
+    {
+        int cmp = month != anchor.Month ? month.CompareTo(anchor.Month) : (day ?? anchor.Day).CompareTo(anchor.Day);
+        if (future) return cmp >= 0 ? anchor.Year : anchor.Year + 1;
+        // News mentions the near past mostly; a month a little ahead of the anchor is this year's, not last year's.
+        if (cmp <= 0) return anchor.Year;
+        return month - anchor.Month <= 1 ? anchor.Year : anchor.Year - 1;
+    }
+
+    private static string Format(int? year, int? month, int? day) =>
+        month is null ? YearText(year) : day is null ? $"{YearText(year)}-{month:D2}" : $"{YearText(year)}-{month:D2}-{day:D2}";
+
+    private static string YearText(int? year) => year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int IsoDay(DayOfWeek d) => d == DayOfWeek.Sunday ? 7 : (int)d;
+
+    private static string Tod(string? timeOfDay) => timeOfDay is null ? "" : "T" + timeOfDay;
+}
