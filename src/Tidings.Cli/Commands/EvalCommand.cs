@@ -34,8 +34,8 @@ internal static class EvalCommand
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
             var docs = TimeMlEvaluator.ReadDirectory(r.GetValue(dir)!).ToList();
-            if (r.GetValue(verbose)) TimexErrors.Print(docs, Extract.Times.TimeExpressionRecognizer.Default);
-            var report = TimeMlEvaluator.Evaluate(docs, Extract.Times.TimeExpressionRecognizer.Default);
+            if (r.GetValue(verbose)) TimexErrors.Print(docs, Extract.Times.TimeExpressionRecognizer.TimeMl);
+            var report = TimeMlEvaluator.Evaluate(docs, Extract.Times.TimeExpressionRecognizer.TimeMl);
             Console.WriteLine($"documents {report.Documents}, gold {report.Strict.Gold}, found {report.Strict.Predicted}, {report.Seconds:0.00} s");
             Console.WriteLine($"strict extraction    {report.Strict}");
             Console.WriteLine($"relaxed extraction   {report.Relaxed}");

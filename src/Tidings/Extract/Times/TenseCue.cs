@@ -11,9 +11,12 @@ internal static partial class TenseCue
     [GeneratedRegex(@"\b(?:will|'ll|shall|going to|plans? to|planned for|scheduled|expected to|is due|are due|set to|upcoming|next|would be held|to be held|to visit|to meet|will be)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureCue();
 
+    private const int Window = 60;
+
+    /// <summary>A future cue close to the expression, in its own sentence.</summary>
     public static bool IsFuture(string text, int start, int end)
     {
-        int from = SentenceStart(text, start), to = SentenceEnd(text, end);
+        int from = Math.Max(SentenceStart(text, start), start - Window), to = Math.Min(SentenceEnd(text, end), end + Window);
         return FutureCue().IsMatch(text.AsSpan(from, to - from));
     }
 

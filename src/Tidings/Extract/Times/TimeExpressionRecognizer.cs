@@ -18,7 +18,15 @@ public sealed partial class TimeExpressionRecognizer
 
     private static readonly Rule[] Rules = BuildRules();
 
+    private readonly bool _includeAges;
+
+    /// <param name="includeAges">Ages ("a 35-year-old man") are durations to a reader but TimeML does not mark them.</param>
+    public TimeExpressionRecognizer(bool includeAges = true) => _includeAges = includeAges;
+
     public static TimeExpressionRecognizer Default { get; } = new();
+
+    /// <summary>The recognizer with TimeML's conventions, for scoring against TimeML corpora.</summary>
+    public static TimeExpressionRecognizer TimeMl { get; } = new(includeAges: false);
 
     /// <summary>All time expressions in the regions of <paramref name="text"/> (whole text when null), in order.</summary>
     public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? anchor, IReadOnlyList<(int Start, int End)>? regions = null)
@@ -31,7 +39,7 @@ public sealed partial class TimeExpressionRecognizer
                 for (var m = Rules[r].Pattern.Match(text, start, end - start); m.Success; m = m.NextMatch())
                 {
                     var g = m.Groups["t"].Success ? m.Groups["t"] : (Group)m;
-                    if (g.Length == 0) continue;
+                    if (g.Length == 0 || (!_includeAges && g.Value.EndsWith("-old", StringComparison.OrdinalIgnoreCase))) continue;
                     var meaning = Rules[r].Meaning(m);
                     if (meaning is not null) found.Add((g.Index, g.Index + g.Length, r, meaning));
                 }
@@ -138,13 +146,14 @@ public sealed partial class TimeExpressionRecognizer
             return new FixedMeaning("DURATION", Duration(n, m.Groups["u"].Value));
         }),
         // "three years ago", "a week ago"
-        R($@"\b(?<t>(?<n>{Number})\s+(?<u>{Unit})\s+ago)\b", m =>
+        R($@"\b(?<t>(?<n>{Number})\s+(?<u>{Unit})\s+(?<dir>ago|earlier|before|later|after))\b", m =>
         {
+            int sign = m.Groups["dir"].Value.ToLowerInvariant() is "later" or "after" ? 1 : -1;
             var n = ParseNumber(m.Groups["n"].Value);
-            if (n is null) return new FixedMeaning("DATE", "PAST_REF");
+            if (n is null) return new FixedMeaning("DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
             var (letter, factor, time) = UnitOf(m.Groups["u"].Value);
-            if (time) return new FixedMeaning("DATE", "PAST_REF");
-            return new RelativeMeaning(-(int)(n.Value * factor), letter == 'D' ? 'D' : letter == 'W' ? 'W' : letter == 'M' ? 'M' : 'Y');
+            if (time) return new FixedMeaning("DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
+            return new RelativeMeaning(sign * (int)(n.Value * factor), letter == 'D' ? 'D' : letter == 'W' ? 'W' : letter == 'M' ? 'M' : 'Y');
         }),
         // Durations: "a decade and a half", "two weeks", "more than 20 years", "five-year", "10-year-old"
         R($@"\b(?<t>(?:(?<q>more than|less than|fewer than|at least|nearly|almost|about|around|some|over|up to|roughly|approximately)\s+)?(?<n>{Number})[- ](?<u>{Unit})(?<half>\s+and\s+a\s+half)?(?<old>-old)?)\b", m =>
@@ -153,7 +162,7 @@ public sealed partial class TimeExpressionRecognizer
             var value = Duration(n, m.Groups["u"].Value, m.Groups["half"].Success ? 0.5 : 0);
             return new FixedMeaning("DURATION", value, Qualifier(m.Groups["q"].Success ? m.Groups["q"].Value : null));
         }),
-        R($@"\b(?<t>(?<u>decades|years|months|weeks|days|hours|centuries))\b(?=\s+(?:of|ago|later|earlier))",
+        R($@"(?:\b(?:for|in|over|within|after)\s+)(?<t>(?<u>decades|years|months|weeks|days|hours|centuries))\b(?!\s+(?:of|ago))",
             m => new FixedMeaning("DURATION", Duration(null, m.Groups["u"].Value))),
         // Years and decades: "2010", "in 1998", "the 1990s"
         R($@"(?<![\d$£€.,#/-])(?<t>(?:the\s+)?(?<y>{Year})s?)(?![\d%/-]|\s?(?:percent|per cent|pc\b|km|miles|people|troops|votes))", m =>
@@ -172,11 +181,10 @@ public sealed partial class TimeExpressionRecognizer
         R(@"\b(?<t>(?<h>1[0-2]|0?[1-9])\s*(?<ap>[ap])\.m\.|(?<h>1[0-2]|0?[1-9])\s*(?<ap>[ap])m\b)", Clock),
         R(@"\b(?<t>noon|midday|midnight)\b", m => new ClockMeaning(m.Value.StartsWith("mid", StringComparison.OrdinalIgnoreCase) && m.Value.Length == 8 ? 0 : 12, 0)),
         // References
-        R(@"\b(?<t>now|currently|at present|presently|nowadays|these days|at the moment|current|so far this year)\b",
-            m => m.Value.StartsWith("so far", StringComparison.OrdinalIgnoreCase) ? null : new FixedMeaning("DATE", "PRESENT_REF")),
-        R(@"\b(?<t>recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years|times)|the\s+past|previously|formerly|once)\b",
-            m => m.Value.Equals("once", StringComparison.OrdinalIgnoreCase) ? null : new FixedMeaning("DATE", "PAST_REF")),
-        R(@"\b(?<t>the\s+future|soon|in\s+the\s+coming\s+(?:days|weeks|months|years))\b", _ => new FixedMeaning("DATE", "FUTURE_REF")),
+        // References, kept to the words TimeML annotators mark as such ("previously", "soon" mostly are not).
+        R(@"\b(?<t>now|currently|at present|presently|nowadays|these days|at the moment)\b", _ => new FixedMeaning("DATE", "PRESENT_REF")),
+        R(@"\b(?<t>recently|lately|recent(?:\s+(?:days|weeks|months|years|times))?|the\s+past)\b", _ => new FixedMeaning("DATE", "PAST_REF")),
+        R(@"\b(?<t>(?:the\s+)?future|in\s+the\s+coming\s+(?:days|weeks|months|years))\b", _ => new FixedMeaning("DATE", "FUTURE_REF")),
         // Sets: "every year", "each Monday", "daily"
         R($@"\b(?<t>(?:every|each)\s+(?:(?<n>{Number})\s+)?(?<u>day|week|month|year|morning|night|evening|{Weekday}|{Unit}))\b", m =>
         {
@@ -186,9 +194,9 @@ public sealed partial class TimeExpressionRecognizer
             var n = m.Groups["n"].Success ? ParseNumber(m.Groups["n"].Value) : 1;
             return new FixedMeaning("SET", Duration(n, u));
         }),
-        R(@"\b(?<t>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)\b", m => new FixedMeaning("SET", m.Value.ToLowerInvariant() switch
+        R(@"\b(?<t>daily|weekly|monthly|yearly|hourly|nightly)\b", m => new FixedMeaning("SET", m.Value.ToLowerInvariant() switch
         {
-            "daily" or "nightly" => "P1D", "weekly" => "P1W", "monthly" => "P1M", "quarterly" => "P3M", "hourly" => "PT1H", _ => "P1Y",
+            "daily" or "nightly" => "P1D", "weekly" => "P1W", "monthly" => "P1M", "hourly" => "PT1H", _ => "P1Y",
         })),
     ];
 

@@ -11,7 +11,7 @@ internal static class TimeVocabulary
     public const string Year = @"(?:1[6-9]\d\d|20\d\d)";
     public const string NumberWord =
         "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|a few|a couple of|dozens of|a dozen)";
-    public const string Number = @"(?:\d+(?:\.\d+)?|" + NumberWord + @"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)";
+    public const string Number = @"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|" + NumberWord + ")";
     public const string Unit = "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))";
     public const string PartOfDay = "(?:morning|afternoon|evening|night)";
 

@@ -34,7 +34,7 @@ internal static class TimexResolver
             }
             case WeekdayMeaning w:
             {
-                if (anchor is not { } a) return ("DATE", $"XXXX-WXX-{IsoDay(w.Day)}{Tod(w.TimeOfDay)}", null);
+                if (anchor is not { } a) return ("DATE", $"XXXX-WXX-{IsoDay(w.Day)}", null);
                 int diff = (int)w.Day - (int)a.DayOfWeek;
                 DateOnly date = w.Shift switch
                 {
@@ -43,7 +43,8 @@ internal static class TimexResolver
                     _ when future => a.AddDays(diff >= 0 ? diff : diff + 7),
                     _ => a.AddDays(diff <= 0 ? diff : diff - 7),
                 };
-                return ("DATE", Iso(date) + Tod(w.TimeOfDay), null);
+                // TimeBank writes "Sunday night" as the date alone.
+                return ("DATE", Iso(date), null);
             }
             case RelativeMeaning r:
                 return ("DATE", Relative(r, anchor) + Tod(r.TimeOfDay), r.Mod);
