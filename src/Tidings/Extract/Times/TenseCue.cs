@@ -7,6 +7,13 @@ namespace Tidings.Extract.Times;
 /// cue in its sentence decides — a future auxiliary or plan word, or a past form (said, was, -ed). News reports
 /// mostly the past, so past is the default.
 /// </summary>
+internal enum Tense
+{
+    Unknown,
+    Past,
+    Future,
+}
+
 internal static partial class TenseCue
 {
     [GeneratedRegex(@"\b(?:(?<f>will|'ll|shall|going to|plans?|planned|scheduled|expected|is to|are to|due|set to|upcoming|next|would)|(?<p>said|says|was|were|had|did|told|been|ago|last|[a-z]{3,}ed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -14,10 +21,12 @@ internal static partial class TenseCue
 
     private const int Window = 80;
 
-    public static bool IsFuture(string text, int start, int end)
+    public static bool IsFuture(string text, int start, int end) => Of(text, start, end) == Tense.Future;
+
+    public static Tense Of(string text, int start, int end)
     {
         int from = Math.Max(SentenceStart(text, start), start - Window), to = Math.Min(SentenceEnd(text, end), end + Window);
-        bool future = false;
+        var tense = Tense.Unknown;
         int best = int.MaxValue;
         for (var m = Cue().Match(text, from, to - from); m.Success; m = m.NextMatch())
         {
@@ -28,10 +37,10 @@ internal static partial class TenseCue
             if (distance < best)
             {
                 best = distance;
-                future = m.Groups["f"].Success;
+                tense = m.Groups["f"].Success ? Tense.Future : Tense.Past;
             }
         }
-        return future;
+        return tense;
     }
 
     private static int SentenceStart(string text, int i)

@@ -33,3 +33,6 @@ internal sealed record QuarterMeaning(int Quarter, int? Year) : TimeMeaning;
 
 /// <summary>A season ("last summer"): Code SP, SU, FA or WI; Shift -1 last, +1 next, 0 this or by tense.</summary>
 internal sealed record SeasonMeaning(string Code, int? Year, int Shift) : TimeMeaning;
+
+/// <summary>US Thanksgiving: the fourth Thursday of November of the year chosen by tense.</summary>
+internal sealed record ThanksgivingMeaning : TimeMeaning;

@@ -54,7 +54,7 @@ public sealed partial class TimeExpressionRecognizer
         var result = new List<TimeExpression>(kept.Count);
         foreach (var (s, e, meaning) in kept)
         {
-            var (type, value, mod) = TimexResolver.Resolve(meaning, anchor, TenseCue.IsFuture(text, s, e));
+            var (type, value, mod) = TimexResolver.Resolve(meaning, anchor, TenseCue.Of(text, s, e));
             result.Add(new TimeExpression(s, e, text[s..e], type, value, mod));
         }
         return result;
@@ -183,8 +183,14 @@ public sealed partial class TimeExpressionRecognizer
         // References
         // References, kept to the words TimeML annotators mark as such ("previously", "soon" mostly are not).
         R(@"\b(?<t>now|currently|at present|presently|nowadays|these days|at the moment)\b", _ => new FixedMeaning("DATE", "PRESENT_REF")),
-        R(@"\b(?<t>recently|lately|recent(?:\s+(?:days|weeks|months|years|times))?|the\s+past)\b", _ => new FixedMeaning("DATE", "PAST_REF")),
-        R(@"\b(?<t>(?:the\s+)?future|in\s+the\s+coming\s+(?:days|weeks|months|years))\b", _ => new FixedMeaning("DATE", "FUTURE_REF")),
+        R(@"\b(?<t>recently|lately|recent\s+(?:days|weeks|months|years|times)|the\s+past)\b", _ => new FixedMeaning("DATE", "PAST_REF")),
+        R(@"\b(?<t>the\s+future|the\s+coming\s+(?:days|weeks|months|years))\b", _ => new FixedMeaning("DATE", "FUTURE_REF")),
+        // Reporting periods: "the latest quarter" is the last one completed, "the year-earlier quarter" the same one a year before.
+        R(@"\b(?<t>the\s+(?:(?<ago>year-earlier|year-ago|year\s+earlier|comparable|corresponding)\s+|latest\s+|most\s+recent\s+|just-ended\s+|recent\s+)?(?:quarter|period))\b",
+            m => m.Value.EndsWith("period", StringComparison.OrdinalIgnoreCase) && !m.Groups["ago"].Success ? null
+                : new RelativeMeaning(m.Groups["ago"].Success ? -5 : -1, 'Q')),
+        // Fixed-date holidays
+        R(@"\b(?<t>(?<h>Christmas(?:\s+Day)?|Christmas\s+Eve|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Valentine's\s+Day|Halloween|Thanksgiving(?:\s+Day)?))\b", Holiday, caseSensitive: true),
         // Sets: "every year", "each Monday", "daily"
         R($@"\b(?<t>(?:every|each)\s+(?:(?<n>{Number})\s+)?(?<u>day|week|month|year|morning|night|evening|{Weekday}|{Unit}))\b", m =>
         {
@@ -199,6 +205,22 @@ public sealed partial class TimeExpressionRecognizer
             "daily" or "nightly" => "P1D", "weekly" => "P1W", "monthly" => "P1M", "hourly" => "PT1H", _ => "P1Y",
         })),
     ];
+
+    private static TimeMeaning? Holiday(Match m)
+    {
+        var h = m.Groups["h"].Value;
+        return h switch
+        {
+            _ when h.StartsWith("Christmas Eve", StringComparison.Ordinal) => new MonthMeaning(12, 24, 0),
+            _ when h.StartsWith("Christmas", StringComparison.Ordinal) => new MonthMeaning(12, 25, 0),
+            _ when h.EndsWith("Eve", StringComparison.Ordinal) => new MonthMeaning(12, 31, 0),
+            _ when h.StartsWith("New Year", StringComparison.Ordinal) => new MonthMeaning(1, 1, 0),
+            _ when h.StartsWith("Independence", StringComparison.Ordinal) => new MonthMeaning(7, 4, 0),
+            _ when h.StartsWith("Valentine", StringComparison.Ordinal) => new MonthMeaning(2, 14, 0),
+            _ when h.StartsWith("Halloween", StringComparison.Ordinal) => new MonthMeaning(10, 31, 0),
+            _ => new ThanksgivingMeaning(),
+        };
+    }
 
     private static TimeMeaning? NumericDate(Match m)
     {

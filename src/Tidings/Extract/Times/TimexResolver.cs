@@ -9,8 +9,9 @@ namespace Tidings.Extract.Times;
 /// </summary>
 internal static class TimexResolver
 {
-    public static (string Type, string Value, string? Mod) Resolve(TimeMeaning meaning, DateOnly? anchor, bool future)
+    public static (string Type, string Value, string? Mod) Resolve(TimeMeaning meaning, DateOnly? anchor, Tense tense)
     {
+        bool future = tense == Tense.Future;
         switch (meaning)
         {
             case FixedMeaning f:
@@ -18,7 +19,7 @@ internal static class TimexResolver
             case CalendarMeaning c:
             {
                 int? year = c.Year;
-                if (year is null && anchor is { } a && c.Month is { } m) year = YearFor(a, m, c.Day, future);
+                if (year is null && anchor is { } a && c.Month is { } m) year = YearFor(a, m, c.Day, tense);
                 return ("DATE", Format(year, c.Month, c.Day) + Tod(c.TimeOfDay), c.Mod);
             }
             case MonthMeaning mm:
@@ -28,7 +29,7 @@ internal static class TimexResolver
                 {
                     < 0 => mm.Month < a.Month ? a.Year : a.Year - 1,
                     > 0 => mm.Month > a.Month ? a.Year : a.Year + 1,
-                    _ => YearFor(a, mm.Month, mm.Day, future),
+                    _ => YearFor(a, mm.Month, mm.Day, tense),
                 };
                 return ("DATE", Format(year, mm.Month, mm.Day), mm.Mod);
             }
@@ -59,9 +60,18 @@ internal static class TimexResolver
                 int? year = s.Year ?? (anchor is { } a ? a.Year + s.Shift : null);
                 return ("DATE", $"{YearText(year)}-{s.Code}", null);
             }
+            case ThanksgivingMeaning:
+            {
+                if (anchor is not { } a) return ("DATE", "XXXX-11-XX", null);
+                int year = future ? (a.Month == 12 ? a.Year + 1 : a.Year) : (a.Month >= 11 ? a.Year : a.Year - 1);
+                var first = new DateOnly(year, 11, 1);
+                var thursday = first.AddDays(((int)DayOfWeek.Thursday - (int)first.DayOfWeek + 7) % 7 + 21);
+                if (!future && a.Month == 11 && thursday > a) thursday = thursday.AddYears(-1);
+                return ("DATE", Iso(thursday), null);
+            }
             case ClockMeaning clock:
             {
-                string date = clock.Date is null ? (anchor is { } a ? Iso(a) : "XXXX-XX-XX") : Resolve(clock.Date, anchor, future).Value;
+                string date = clock.Date is null ? (anchor is { } a ? Iso(a) : "XXXX-XX-XX") : Resolve(clock.Date, anchor, tense).Value;
                 return ("TIME", $"{date}T{clock.Hour:D2}:{clock.Minute:D2}", null);
             }
             default:
@@ -112,14 +122,23 @@ internal static class TimexResolver
         }
     }
 
-    /// <summary>The year of a month (and day) mentioned without one: the latest on or before the anchor in past-tense text.</summary>
-    private static int YearFor(DateOnly anchor, int month, int? day, bool future)
+    /// <summary>
+    /// The year of a month (and day) mentioned without one: the latest on or before the anchor in past-tense
+    /// text (or a date up to two months ahead: news often names the days just coming without a future verb),
+    /// the next on or after it in future-tense text.
+    /// </summary>
+    private static int YearFor(DateOnly anchor, int month, int? day, Tense tense)
     {
-        int cmp = month != anchor.Month ? month.CompareTo(anchor.Month) : (day ?? anchor.Day).CompareTo(anchor.Day);
-        if (future) return cmp >= 0 ? anchor.Year : anchor.Year + 1;
-        // News mentions the near past mostly; a month a little ahead of the anchor is this year's, not last year's.
-        if (cmp <= 0) return anchor.Year;
-        return month - anchor.Month <= 1 ? anchor.Year : anchor.Year - 1;
+        int Compare(int year) => new DateOnly(year, month, Math.Min(day ?? 15, DateTime.DaysInMonth(year, month))).CompareTo(anchor);
+        bool sameMonth = month == anchor.Month && day is null;
+        if (sameMonth) return anchor.Year;
+        return tense switch
+        {
+            Tense.Future => Compare(anchor.Year) >= 0 ? anchor.Year : anchor.Year + 1,
+            // News speaks of the recent past; a date a little ahead of the anchor is still this year's.
+            _ => Compare(anchor.Year) <= 0 || new DateOnly(anchor.Year, month, Math.Min(day ?? 1, DateTime.DaysInMonth(anchor.Year, month))).DayNumber - anchor.DayNumber <= 62
+                ? anchor.Year : anchor.Year - 1,
+        };
     }
 
     private static string Format(int? year, int? month, int? day) =>
