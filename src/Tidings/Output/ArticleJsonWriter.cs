@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tidings.Documents;
+using Tidings.Extract.Times;
 using Tidings.Storage;
 
 namespace Tidings.Output;
@@ -70,6 +71,22 @@ public static class ArticleJsonWriter
                 w.WriteString("source", s.Source);
                 w.WriteString("url", s.Url);
                 w.WriteString("outlet", s.Outlet);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (a.Layers.Get<TimeExpression>(TimeStage.Layer) is { } times)
+        {
+            w.WriteStartArray("times");
+            foreach (var t in times)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", t.Start);
+                w.WriteNumber("end", t.End);
+                w.WriteString("text", t.Text);
+                w.WriteString("type", t.Type);
+                w.WriteString("value", t.Value);
+                w.WriteString("mod", t.Mod);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

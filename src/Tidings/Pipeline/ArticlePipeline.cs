@@ -1,5 +1,6 @@
 using Tidings.Cleaning;
 using Tidings.Documents;
+using Tidings.Extract.Times;
 
 namespace Tidings.Pipeline;
 
@@ -17,6 +18,16 @@ public sealed class ArticlePipeline
 
     /// <summary>The stages this build of Tidings runs by default, in order.</summary>
     public static ArticlePipeline CreateDefault() => new(
+    [
+        new LayoutStage(),
+        new DatelineParser(),
+        new BoilerplateMarker(),
+        new IdentityStage(),
+        new TimeStage(),
+    ]);
+
+    /// <summary>Only the cleaning stages that every article needs before it is stored (reading, layout, identity).</summary>
+    public static ArticlePipeline CreateCleaning() => new(
     [
         new LayoutStage(),
         new DatelineParser(),

@@ -13,6 +13,7 @@ internal sealed class ArticleSpansRecord
     [JsonPropertyName("dateline")] public Dateline? Dateline { get; set; }
     [JsonPropertyName("headline_in_text")] public bool HeadlineInText { get; set; }
     [JsonPropertyName("warnings")] public List<string>? Warnings { get; set; }
+    [JsonPropertyName("times")] public List<Extract.Times.TimeExpression>? Times { get; set; }
 
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -24,6 +25,7 @@ internal sealed class ArticleSpansRecord
         Dateline = a.Dateline,
         HeadlineInText = a.HeadlineInText,
         Warnings = a.Warnings.Count > 0 ? a.Warnings : null,
+        Times = a.Layers.Get<Extract.Times.TimeExpression>(Extract.Times.TimeStage.Layer)?.ToList(),
     }, Options);
 
     public static void Apply(string json, Article a)
@@ -35,5 +37,6 @@ internal sealed class ArticleSpansRecord
         a.Dateline = r.Dateline;
         a.HeadlineInText = r.HeadlineInText;
         if (r.Warnings is not null) a.Warnings.AddRange(r.Warnings);
+        if (r.Times is not null) a.Layers.Set(Extract.Times.TimeStage.Layer, r.Times);
     }
 }

@@ -7,7 +7,7 @@ public class AnalyzeCommandTests
 {
     private static readonly string[] RequiredFields =
         ["schema_version", "id", "source", "format", "url", "title", "outlet", "author", "language", "published",
-         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "warnings"];
+         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "times", "warnings"];
 
     private static List<JsonElement> Analyze(string? stdin, params string[] args)
     {
@@ -71,6 +71,12 @@ public class AnalyzeCommandTests
             Assert.InRange(end, start, text.Length);
         }
         foreach (var s in o.GetProperty("body").EnumerateArray()) CheckSpan(s);
+        foreach (var t in o.GetProperty("times").EnumerateArray())
+        {
+            CheckSpan(t);
+            Assert.Equal(t.GetProperty("text").GetString(), text[t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()]);
+            Assert.Contains(t.GetProperty("type").GetString(), new[] { "DATE", "TIME", "DURATION", "SET" });
+        }
         foreach (var s in o.GetProperty("boilerplate").EnumerateArray())
         {
             CheckSpan(s);

@@ -26,6 +26,8 @@ public class SqliteArticleStoreTests
         Assert.Equal(original.Published, stored.Published);
         Assert.Equal(original.Outlet, stored.Outlet);
         Assert.Equal(original.Headline, stored.Headline);
+        Assert.Equal(original.Layers.Get<Tidings.Extract.Times.TimeExpression>("times"), stored.Layers.Get<Tidings.Extract.Times.TimeExpression>("times"));
+        Assert.NotEmpty(stored.Layers.Get<Tidings.Extract.Times.TimeExpression>("times")!);
         Assert.Equal(stored.Id, store.Get(original.Id[..6])!.Id); // unique prefix
         Assert.Null(store.Get("zzzzzz"));
     }

@@ -20,6 +20,7 @@ public sealed class TimeStage(TimeExpressionRecognizer? recognizer = null) : IAr
     {
         var regions = new List<(int, int)>();
         if (article.Headline is { } h) regions.Add((h.Start, h.End));
+        if (article.Dateline is { } d) regions.Add((d.Start, d.End));
         regions.AddRange(article.Body.Select(b => (b.Start, b.End)));
         article.Layers.Set(Layer, _recognizer.Recognize(article.Text, Anchor(article), regions));
     }
