@@ -20,6 +20,7 @@ public static class Program
         root.Add(ShowCommand.Create());
         root.Add(SearchCommand.Create());
         root.Add(AnalyzeCommand.Create());
+        root.Add(TimelineCommand.Create());
         root.Add(EvalCommand.Create());
         return root;
     }

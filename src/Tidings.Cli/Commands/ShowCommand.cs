@@ -46,6 +46,12 @@ internal static class ShowCommand
                 AnsiConsole.WriteLine(span.Slice(article.Text));
                 AnsiConsole.WriteLine();
             }
+            if (article.Layers.Get<Extract.Times.TimeExpression>(Extract.Times.TimeStage.Layer) is { Count: > 0 } times)
+            {
+                var table = new Table().AddColumn("time").AddColumn("type").AddColumn("value").AddColumn("offsets");
+                foreach (var t in times) table.AddRow(Markup.Escape(t.Text), t.Type, Markup.Escape(t.Value + (t.Mod is { } m ? $" ({m})" : "")), $"{t.Start}-{t.End}");
+                AnsiConsole.Write(table);
+            }
             if (r.GetValue(boilerplate))
             {
                 var table = new Table().AddColumn("removed").AddColumn("why");

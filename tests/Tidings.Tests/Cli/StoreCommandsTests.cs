@@ -36,6 +36,12 @@ public class StoreCommandsTests
         Assert.Equal(id, showJson.GetProperty("id").GetString());
         Assert.Single(showJson.GetProperty("sources").EnumerateArray());
 
+        var timeline = CliRunner.Run(TestData.RepoRoot, "timeline", "--db", db);
+        Assert.Equal(0, timeline.ExitCode);
+        var order = new[] { "2010", "2021", "2022-12-07", "2022-12-08" }.Select(v => timeline.Stdout.IndexOf("│ " + v, StringComparison.Ordinal)).ToList();
+        Assert.All(order, i => Assert.True(i > 0));
+        Assert.Equal(order.Order(), order);
+
         var search = CliRunner.Run(TestData.RepoRoot, "search", "Bannu", "--db", db, "--json");
         var hit = Assert.Single(JsonDocument.Parse(search.Stdout).RootElement.EnumerateArray());
         Assert.Equal(id, hit.GetProperty("id").GetString());
@@ -73,6 +79,7 @@ public class StoreCommandsTests
     [InlineData("search")]
     [InlineData("analyze")]
     [InlineData("eval")]
+    [InlineData("timeline")]
     public void EveryCommandHasHelp(string command)
     {
         var r = CliRunner.Run(TestData.RepoRoot, command, "--help");
