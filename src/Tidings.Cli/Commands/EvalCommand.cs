@@ -26,21 +26,37 @@ internal static class EvalCommand
         return eval;
     }
 
+    private static void Print(string system, TimexReport report)
+    {
+        Console.WriteLine($"{system}: documents {report.Documents}, gold {report.Strict.Gold}, found {report.Strict.Predicted}, parse time {report.Seconds:0.000} s");
+        Console.WriteLine($"  strict extraction    {report.Strict}");
+        Console.WriteLine($"  relaxed extraction   {report.Relaxed}");
+        Console.WriteLine($"  type (relaxed)       {report.Type}");
+        Console.WriteLine($"  value (relaxed)      {report.Value}");
+    }
+
     private static Command Timex()
     {
         var dir = new Option<string>("--timeml") { Description = "directory of TimeML (.tml) files, searched recursively", Required = true };
         var verbose = new Option<bool>("--verbose") { Description = "list every missed, spurious or wrongly valued expression" };
-        var cmd = new Command("timex", "Score time expressions against TimeML (TempEval-3 measures)") { dir, verbose };
+        var noPeer = new Option<bool>("--no-peer") { Description = "do not run chrono-node side by side" };
+        var cmd = new Command("timex", "Score time expressions against TimeML (TempEval-3 measures), side by side with chrono-node") { dir, verbose, noPeer };
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
             var docs = TimeMlEvaluator.ReadDirectory(r.GetValue(dir)!).ToList();
             if (r.GetValue(verbose)) TimexErrors.Print(docs, Extract.Times.TimeExpressionRecognizer.TimeMl);
+            TimeMlEvaluator.Evaluate(docs, Extract.Times.TimeExpressionRecognizer.TimeMl); // warm-up: time the steady state
             var report = TimeMlEvaluator.Evaluate(docs, Extract.Times.TimeExpressionRecognizer.TimeMl);
-            Console.WriteLine($"documents {report.Documents}, gold {report.Strict.Gold}, found {report.Strict.Predicted}, {report.Seconds:0.00} s");
-            Console.WriteLine($"strict extraction    {report.Strict}");
-            Console.WriteLine($"relaxed extraction   {report.Relaxed}");
-            Console.WriteLine($"type (relaxed)       {report.Type}");
-            Console.WriteLine($"value (relaxed)      {report.Value}");
+            Print("tidings", report);
+            if (r.GetValue(noPeer)) return 0;
+            var peerDir = ChronoPeer.FindPeerDirectory();
+            if (peerDir is null)
+            {
+                Console.Error.WriteLine("tidings: peers/chrono not found (run from the repository); chrono-node not compared");
+                return 0;
+            }
+            var (output, seconds) = ChronoPeer.Run(docs, peerDir);
+            Print("chrono-node", TimeMlEvaluator.Score(docs, output, seconds));
             return 0;
         }));
         return cmd;
