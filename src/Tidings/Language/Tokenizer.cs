@@ -42,6 +42,8 @@ public static class Tokenizer
         while (s < e)
         {
             char c = t[s];
+            int emoticon = EmoticonLength(t, s, e);
+            if (emoticon > 0) { output.Add(new TextSpan(s, s + emoticon)); s += emoticon; continue; }
             int run = PunctRunLength(t, s, e);
             if (run > 0) { output.Add(new TextSpan(s, s + run)); s += run; continue; }
             if (c == '\'' || c == '‘' || c == '’')
@@ -73,11 +75,19 @@ public static class Tokenizer
         while (e > s && nSuffix < 14)
         {
             char c = t[e - 1];
+            int emoticon = TrailingEmoticonLength(t, s, e);
+            if (emoticon > 0) { suffix[nSuffix++] = new TextSpan(e - emoticon, e); e -= emoticon; continue; }
+            if ((c is '*' or '=' or '^' or '~' or '+') && e - 1 > s)
+            {
+                int runStart = e - 1;
+                while (runStart > s && t[runStart - 1] == c) runStart--;
+                if (runStart > s || e - runStart > 1) { suffix[nSuffix++] = new TextSpan(runStart, e); e = runStart; continue; }
+            }
             if (c == '.' || c == '!' || c == '?')
             {
                 int runStart = e - 1;
                 while (runStart > s && (t[runStart - 1] == '.' || t[runStart - 1] == '!' || t[runStart - 1] == '?')) runStart--;
-                if (c == '.' && e - runStart == 1 && runStart > s && IsAbbreviation(t, s, e)) break;
+                if (c == '.' && e - runStart == 1 && runStart > s && IsAbbreviation(t, s, e) && !EndsParagraph(t, s, e)) break;
                 suffix[nSuffix++] = new TextSpan(runStart, e); e = runStart; continue;
             }
             if (IsClosingPunct(c) || c == ',' || c == ';' || c == ':' || c == '"' || c == '%' || c == '*' || c == '>' || c == '\'' || c == '’' || c == '‘' || c == '…' || c == '-' || c == '—' || c == '–')
@@ -123,8 +133,13 @@ public static class Tokenizer
                 while (j < e && t[j] == '-') j++;
                 return j - s;
             }
-            if (s + 1 < e && char.IsDigit(t[s + 1])) return 0; // negative number
             return 1;
+        }
+        if (c is '*' or '=' or '^' or '~' or '_' or '#' && s + 1 < e && t[s + 1] == c)
+        {
+            int j = s;
+            while (j < e && t[j] == c) j++;
+            return j - s;
         }
         if (c == '—' || c == '–' || c == '…' || c == ',' || c == ';' || c == ':' || c == '&' || c == '=' || c == '+' || c == '/' || c == '|' || c == '•') return 1;
         return 0;
@@ -165,6 +180,7 @@ public static class Tokenizer
             {
                 int dot = t.IndexOf('.', at, e - at);
                 email = dot > at + 1 && dot < e - 1 && (char.IsLetterOrDigit(t[at - 1]) || t[at - 1] == '.') && char.IsLetter(t[dot + 1]);
+                for (int k = s; k < at && email; k++) email = char.IsLetterOrDigit(t[k]) || t[k] is '.' or '_' or '-' or '+';
             }
             handle = (t[s] == '@' || t[s] == '#') && len > 1 && char.IsLetterOrDigit(t[s + 1]) ;
             if (!url && !email && !handle)
@@ -233,6 +249,41 @@ public static class Tokenizer
         return Abbreviations.Lookup.Contains(body);
     }
 
+    /// <summary>
+    /// A listed abbreviation ("etc.", "Inc.") right before a line break or the end of the text also ends the
+    /// sentence; EWT then splits the period off. Initials and dotted acronyms keep it.
+    /// </summary>
+    private static bool EndsParagraph(string t, int s, int e)
+    {
+        int j = e;
+        while (j < t.Length && (t[j] == ' ' || t[j] == '\t')) j++;
+        if (j < t.Length && t[j] != '\n' && t[j] != '\r') return false;
+        ReadOnlySpan<char> body = t.AsSpan(s, e - 1 - s);
+        return body.Length > 1 && !body.Contains('.') && !Abbreviations.Titles.Contains(t.AsSpan(s, e - s));
+    }
+
+    private static readonly string[] Emoticons = [":-)", ":-(", ":)", ":(", ";)", ";-)", ":D", ":P", ":p", "=)", "(:", "):", ":/", "<3", "^^", "^_^", ":-D", ":'("];
+
+    private static int EmoticonLength(string t, int s, int e)
+    {
+        foreach (var em in Emoticons)
+            if (e - s >= em.Length && string.CompareOrdinal(t, s, em, 0, em.Length) == 0
+                && (s + em.Length == e || !char.IsLetterOrDigit(t[s + em.Length]) || em[0] == ':' && em.Length == 2 && !char.IsLetter(em[1])))
+                return em.Length;
+        return 0;
+    }
+
+    private static int TrailingEmoticonLength(string t, int s, int e)
+    {
+        foreach (var em in Emoticons)
+            if (e - s >= em.Length && string.CompareOrdinal(t, e - em.Length, em, 0, em.Length) == 0 && em[^1] is ')' or '(' or 'D' or 'P' or 'p' or '3' or '^' or '/')
+            {
+                if (em[^1] is 'D' or 'P' or 'p' or '3' or '/' && e - s > em.Length) continue; // "AT:D" or "a:/b" are not emoticons
+                return em.Length;
+            }
+        return 0;
+    }
+
     /// <summary>Splits a final clitic ('s, n't, 're, ...) off t[s..e); returns the core end and the clitic start.</summary>
     private static int SplitClitic(string t, int s, int e, out int cliticStart)
     {
@@ -270,7 +321,7 @@ public static class Tokenizer
     private static bool EqualsIgnoreCase(string t, int s, string word)
         => string.Compare(t, s, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
-    internal static bool IsApostrophe(char c) => c == '\'' || c == '’';
+    internal static bool IsApostrophe(char c) => c == '\'' || c == '’' || c == '´';
 
     /// <summary>Splits inner hyphens, slashes, dashes, ellipses and number+unit joins, as EWT does.</summary>
     private static void SplitInfixes(string t, int s, int e, List<TextSpan> output)
@@ -291,6 +342,14 @@ public static class Tokenizer
             else if (c == '+' && i > tokenStart && i + 1 < e && char.IsDigit(t[i - 1]) && char.IsLetter(t[i + 1]))
             {
                 sepLen = 1;
+            }
+            else if ((c == '"' || c == '<' || c == ';' || c == '?' || c == '!') && i > tokenStart && i + 1 < e)
+            {
+                // Glued text after a quote, bracket or punctuation ("Ian"<ian@x.com>, "Uecker;explain"): restart.
+                output.Add(new TextSpan(tokenStart, i));
+                output.Add(new TextSpan(i, i + 1));
+                TokenizeChunk(t, i + 1, e, output);
+                return;
             }
             else if (c == '—' || c == '…' || c == '"' || c == '“' || c == '”' || (c == '(' && i > tokenStart) || c == ')' && !HasUnclosedParen(t, tokenStart, i))
             {
@@ -357,6 +416,7 @@ public static class Tokenizer
     private static bool KeepsHyphen(string t, int wordStart, int hyphen)
     {
         ReadOnlySpan<char> prefix = t.AsSpan(wordStart, hyphen - wordStart);
+        if (prefix is "e" or "E" && hyphen + 1 < t.Length && !char.IsLower(t[hyphen + 1])) return false; // Lashkar-e-Toiba
         return Abbreviations.HyphenPrefixes.Contains(prefix);
     }
 
@@ -368,6 +428,7 @@ public static class Tokenizer
         while (j < e && char.IsLetter(t[j])) j++;
         if (j != e) return false;
         ReadOnlySpan<char> unit = t.AsSpan(i, j - i);
+        if (unit.Length >= 3 && !unit.ContainsAnyInRange('a', 'z')) return true; // 22,101MMBTU
         return Abbreviations.UnitsAfterNumber.Contains(unit);
     }
 }
