@@ -3,7 +3,34 @@ using Tidings.Language;
 
 namespace Tidings.Cli.Commands;
 
+/// <summary>`tidings eval pos|ner --gold FILE`: scores on gold tokens (tokenize lives in LanguageCommands).</summary>
 internal static class EvalCommands
 {
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create()
+    {
+        yield return Pos();
+    }
+
+    private static Command Pos()
+    {
+        var gold = new Option<FileInfo>("--gold") { Description = "Gold CoNLL-U file (default: EWT test under --corpora)" };
+        var corpora = LanguageCommands.CorporaOption();
+        var model = new Option<FileInfo>("--model") { Description = "POS model file (default: the embedded model)" };
+        var lemmaModel = new Option<FileInfo>("--lemma-model") { Description = "Lemma model file (default: the embedded model)" };
+        var cmd = new Command("pos", "UPOS / XPOS / lemma accuracy on gold tokens") { gold, corpora, model, lemmaModel };
+        cmd.SetAction(parse =>
+        {
+            var path = parse.GetValue(gold)?.FullName ?? Path.Combine(LanguageCommands.CorporaDir(parse, corpora), "ud-ewt", "en_ewt-ud-test.conllu");
+            var tagger = parse.GetValue(model) is { } m ? ModelFile.Load(m.FullName, PosTagger.Read) : LanguageAnalyzer.Default.PosTagger;
+            Lemmatizer? lemmatizer = parse.GetValue(lemmaModel) is { } lm ? ModelFile.Load(lm.FullName, Lemmatizer.Read) : LanguageAnalyzer.Default.Lemmatizer;
+            var score = TaggingEvaluation.Evaluate(tagger, lemmatizer, CorpusReader.ReadConllu(path));
+            Console.WriteLine($"file    {path}");
+            Console.WriteLine($"tokens  {score.Tokens}");
+            Console.WriteLine($"UPOS    {score.Upos:F2}");
+            Console.WriteLine($"XPOS    {score.Xpos:F2}");
+            Console.WriteLine($"lemma   {score.Lemma:F2}");
+            return 0;
+        });
+        return cmd;
+    }
 }
