@@ -9,6 +9,26 @@ internal static class EvalCommands
     public static IEnumerable<Command> Create()
     {
         yield return Pos();
+        yield return Ner();
+    }
+
+    private static Command Ner()
+    {
+        var gold = new Option<FileInfo>("--gold") { Description = "Gold IOB2 / CoNLL-2003 file (default: UNER EWT test under --corpora)" };
+        var corpora = LanguageCommands.CorporaOption();
+        var model = new Option<FileInfo>("--model") { Description = "NER model file (default: the embedded model)" };
+        var cmd = new Command("ner", "Entity precision / recall / F1 per type and overall (exact span and type, gold tokens)") { gold, corpora, model };
+        cmd.SetAction(parse =>
+        {
+            var path = parse.GetValue(gold)?.FullName ?? Path.Combine(LanguageCommands.CorporaDir(parse, corpora), "uner-ewt", "en_ewt-ud-test.iob2");
+            var recognizer = parse.GetValue(model) is { } m ? ModelFile.Load(m.FullName, EntityRecognizer.Read)
+                : LanguageAnalyzer.Default.EntityRecognizer ?? throw new InvalidOperationException("No embedded NER model.");
+            var scores = EntityEvaluation.Evaluate(LanguageAnalyzer.Default.PosTagger, recognizer, CorpusReader.ReadIob2(path));
+            Console.WriteLine($"file     {path}");
+            foreach (var (type, score) in scores) Console.WriteLine($"{type,-8} {score}");
+            return 0;
+        });
+        return cmd;
     }
 
     private static Command Pos()

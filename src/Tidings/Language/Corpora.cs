@@ -5,6 +5,9 @@ public sealed record CorpusWord(string Form, string Lemma, string Upos, string X
 {
     /// <summary>NER label in BIO form ("O", "B-PERSON", "I-LOC") when the corpus has one.</summary>
     public string Ner { get; set; } = "O";
+
+    /// <summary>1-based index of the syntactic head within the sentence (0 = root), -1 when unknown.</summary>
+    public int Head { get; set; } = -1;
 }
 
 /// <summary>A multi-word token (e.g. "don't" = do + n't) covering words [First, Last] (0-based, inclusive).</summary>
@@ -60,6 +63,7 @@ public static class CorpusReader
             }
             string Col(int k) => cols.Length > k ? cols[k] : "_";
             var word = new CorpusWord(cols[1], Col(2), Col(3), Col(4), Col(9));
+            if (cols.Length > 6 && int.TryParse(cols[6], out int head)) word.Head = head;
             current.Words.Add(word);
         }
         if (current.Words.Count > 0) result.Add(current);

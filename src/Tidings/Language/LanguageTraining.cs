@@ -27,4 +27,26 @@ public static class LanguageTraining
         log?.Invoke($"{data.Count} sentences, {data.Sum(d => d.Tokens.Length)} tokens, {labels.Count} joint UPOS|XPOS labels");
         return PosTagger.Train(data, labels.ToArray(), iterations, seed, log);
     }
+
+    /// <summary>UNER EWT dev (PER/ORG/LOC) plus GUM train with labels derived from its entity layer.</summary>
+    public static List<CorpusSentence> NerTrainingSentences(string corporaDir, Gazetteer? gazetteer = null, bool uner = true, bool gum = true)
+    {
+        var sentences = uner ? CorpusReader.ReadIob2(Path.Combine(corporaDir, "uner-ewt", "en_ewt-ud-dev.iob2")) : new List<CorpusSentence>();
+        foreach (var file in gum ? CorpusReader.GumFiles(Path.Combine(corporaDir, "gum"), "train") : [])
+        {
+            foreach (var s in CorpusReader.ReadConllu(file))
+            {
+                GumEntities.Label(s, gazetteer == null ? null : name => gazetteer.Contains(name, Gazetteer.Location));
+                sentences.Add(s);
+            }
+        }
+        return sentences;
+    }
+
+    public static EntityRecognizer TrainNer(IReadOnlyList<CorpusSentence> sentences, PosTagger posTagger, Gazetteer gazetteer,
+        int iterations, int seed, Action<string>? log = null)
+    {
+        log?.Invoke($"{sentences.Count} sentences, {sentences.Sum(s => s.Words.Count)} tokens, {sentences.Sum(s => s.Words.Count(w => w.Ner.StartsWith("B-", StringComparison.Ordinal)))} entities; gazetteer {gazetteer.Count} entries");
+        return EntityRecognizer.Train(sentences, posTagger, gazetteer, iterations, seed, log);
+    }
 }

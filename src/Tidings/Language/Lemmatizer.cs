@@ -53,6 +53,7 @@ public sealed class Lemmatizer
 
     private string ApplyRules(string basis, string xpos)
     {
+        if (xpos == "NNP") return basis; // names keep their form ("Dept" must not become "Deptember")
         for (int k = Math.Min(MaxSuffix, basis.Length - 1); k >= 0; k--)
         {
             if (_rules.TryGetValue(xpos + "\t" + basis[^k..], out var rule) && rule.Strip.Length < basis.Length)
@@ -90,7 +91,7 @@ public sealed class Lemmatizer
         {
             int total = counts.Values.Sum();
             var best = counts.MaxBy(p => (p.Value, p.Key.Item1.Length, p.Key.Item2));
-            if (best.Value >= 2 && best.Value >= 0.6 * total) rules[key] = best.Key;
+            if (best.Value >= 3 && best.Value >= 0.6 * total) rules[key] = best.Key;
         }
         var lemmatizer = new Lemmatizer(new Dictionary<string, string>(), rules);
         // Exceptions: only forms the rules get wrong.
