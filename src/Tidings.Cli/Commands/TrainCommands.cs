@@ -31,7 +31,8 @@ internal static class TrainCommands
             var sw = Stopwatch.StartNew();
             var dir = LanguageCommands.CorporaDir(parse, corpora);
             var tagger = parse.GetValue(posModel) is { } m ? ModelFile.Load(m.FullName, PosTagger.Read) : LanguageAnalyzer.Default.PosTagger;
-            var gaz = Gazetteer.Build(parse.GetValue(gazetteer)!.FullName, parse.GetValue(petrarch)?.FullName);
+            var common = LanguageTraining.CommonWords(LanguageTraining.PosTrainingSentences(dir));
+            var gaz = Gazetteer.Build(parse.GetValue(gazetteer)!.FullName, parse.GetValue(petrarch)?.FullName, common);
             var sentences = LanguageTraining.NerTrainingSentences(dir, gaz, parse.GetValue(data) != "gum", parse.GetValue(data) != "uner");
             if (parse.GetValue(dump) is { } dumpFile)
                 File.WriteAllLines(dumpFile.FullName, sentences.SelectMany(s => s.Words.Select(w => w.Form + "\t" + w.Ner).Append("")));

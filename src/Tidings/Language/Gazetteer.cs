@@ -18,10 +18,14 @@ public sealed class Gazetteer
 
     public int Count => _entries.Count;
 
+    /// <summary>Single words that are ordinary English (e.g. "police", "union"); such one-word names are skipped.</summary>
+    public HashSet<string>? CommonWords { get; init; }
+
     public void Add(string name, byte type)
     {
         var spans = Tokenizer.Tokenize(name);
         if (spans.Count == 0 || spans.Count > MaxTokens) return;
+        if (spans.Count == 1 && type != Demonym && CommonWords != null && CommonWords.Contains(name.ToLowerInvariant())) return;
         ulong h = 0;
         foreach (var s in spans) h = Chain(h, FeatureHash.LowerFolded(name.AsSpan(s.Start, s.Length)));
         _entries[h] = (byte)(_entries.GetValueOrDefault(h) | type);
@@ -90,9 +94,9 @@ public sealed class Gazetteer
     /// Builds the lists from a gazetteer directory (cities1000.tsv, world-countries.json, geonames-admin1.json)
     /// and an optional PETRARCH dictionary directory (organisations and named persons).
     /// </summary>
-    public static Gazetteer Build(string gazetteerDir, string? petrarchDir, int minCityPopulation = 15000)
+    public static Gazetteer Build(string gazetteerDir, string? petrarchDir, HashSet<string>? commonWords = null, int minCityPopulation = 15000)
     {
-        var g = new Gazetteer(new Dictionary<ulong, byte>());
+        var g = new Gazetteer(new Dictionary<ulong, byte>()) { CommonWords = commonWords };
         using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(gazetteerDir, "world-countries.json"))))
         {
             foreach (var c in json.RootElement.EnumerateArray())
@@ -124,39 +128,77 @@ public sealed class Gazetteer
 
     private static void AddPetrarch(Gazetteer g, string dir)
     {
-        foreach (var file in new[] { "Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt" })
+        foreach (var file in new[] { "Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt", "Phoenix.Countries.actors.txt" })
         {
             var path = Path.Combine(dir, file);
             if (!File.Exists(path)) continue;
-            foreach (var (name, isPerson) in PetrarchEntries(path)) g.Add(name, isPerson ? Person : Organization);
+            bool countries = file.Contains("Countries");
+            foreach (var (name, isPerson) in PetrarchEntries(path))
+            {
+                if (isPerson) { if (!StartsWithTitle(name)) g.Add(name, Person); continue; }
+                // Country files also list the countries themselves; those stay locations only.
+                if (countries && (g.Contains(name, Location) || !name.Contains(' ') && !name.Contains('-'))) continue;
+                g.Add(name, Organization);
+            }
         }
-        var countries = Path.Combine(dir, "Phoenix.Countries.actors.txt");
-        if (File.Exists(countries))
-            foreach (var (name, isPerson) in PetrarchEntries(countries))
-                if (isPerson) g.Add(name, Person);
     }
 
-    /// <summary>Primary actor names with a guess whether each is a person (dated role codes, e.g. [PAKGOV 2008-2013]).</summary>
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PRESIDENT", "GENERAL", "PRIME", "MINISTER", "KING", "QUEEN", "PRINCE", "SHEIKH", "SHEIK", "GOVERNOR", "SENATOR",
+        "SECRETARY", "FORMER", "VICE", "CHAIRMAN", "LEADER", "AYATOLLAH", "EMIR", "SULTAN", "COLONEL", "CAPTAIN", "DR", "MR", "MRS",
+        "FOREIGN", "DEFENSE", "DEFENCE", "INTERIOR", "CHIEF", "PREMIER", "CHANCELLOR", "MARSHAL", "ADMIRAL", "JUDGE", "JUSTICE",
+    };
+
+    private static bool StartsWithTitle(string name)
+    {
+        int space = name.IndexOf(' ');
+        return TitleWords.Contains(space < 0 ? name : name[..space]);
+    }
+
+    /// <summary>A role code with a date range inside the brackets, e.g. "[PAKGOV 20080909-20130908]" (comments do not count).</summary>
+    private static bool HasDatedCode(string line)
+    {
+        int comment = line.IndexOf('#');
+        int open = line.IndexOf('[');
+        while (open >= 0 && (comment < 0 || open < comment))
+        {
+            int close = line.IndexOf(']', open);
+            if (close < 0) break;
+            if (line.AsSpan(open, close - open).IndexOfAnyInRange('0', '9') >= 0) return true;
+            open = line.IndexOf('[', close);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Actor names (primary entries and their "+" aliases) with a guess whether each is a person: persons carry
+    /// dated role codes, e.g. [PAKGOV 20080909-20130908].
+    /// </summary>
     private static IEnumerable<(string Name, bool IsPerson)> PetrarchEntries(string path)
     {
-        string? pending = null;
+        var group = new List<string>();
         bool person = false;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in File.ReadLines(path).Append("END_OF_FILE_"))
         {
             var line = raw.TrimEnd();
             if (line.Length == 0 || line[0] == '#') continue;
+            int cut = line.IndexOfAny(['[', '#', '\t']);
             if (char.IsWhiteSpace(line[0]) || line[0] == '[')
             {
-                if (pending != null && line.Contains('[') && line.Any(char.IsDigit)) person = true;
+                if (HasDatedCode(line)) person = true;
                 continue;
             }
-            if (line[0] == '+') continue; // aliases often carry titles ("PRESIDENT_ZARDARI")
-            if (pending != null) yield return (pending, person);
-            int cut = line.IndexOfAny(['[', '#', '\t']);
-            var head = (cut >= 0 ? line[..cut] : line).Trim().Trim('_');
-            person = cut >= 0 && line[cut] == '[' && line[cut..].Any(char.IsDigit);
-            pending = head.Length >= 2 && !head.Contains('(') ? head.Replace('_', ' ') : null;
+            string head = (cut >= 0 ? line[..cut] : line).Trim().TrimStart('+').Trim('_');
+            if (line[0] == '+')
+            {
+                if (head.Length >= 2 && !head.Contains('(')) group.Add(head.Replace('_', ' '));
+                continue;
+            }
+            foreach (var name in group) yield return (name, person);
+            group.Clear();
+            person = HasDatedCode(line);
+            if (head.Length >= 2 && !head.Contains('(') && head != "END_OF_FILE") group.Add(head.Replace('_', ' '));
         }
-        if (pending != null) yield return (pending, person);
     }
 }

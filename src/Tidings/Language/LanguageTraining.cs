@@ -49,4 +49,18 @@ public static class LanguageTraining
         log?.Invoke($"{sentences.Count} sentences, {sentences.Sum(s => s.Words.Count)} tokens, {sentences.Sum(s => s.Words.Count(w => w.Ner.StartsWith("B-", StringComparison.Ordinal)))} entities; gazetteer {gazetteer.Count} entries");
         return EntityRecognizer.Train(sentences, posTagger, gazetteer, iterations, seed, log);
     }
+
+    /// <summary>Lower-case words written in lower case at least 3 times and mostly not proper nouns in the treebanks.</summary>
+    public static HashSet<string> CommonWords(IEnumerable<CorpusSentence> sentences)
+    {
+        var lower = new Dictionary<string, int>();
+        var proper = new Dictionary<string, int>();
+        foreach (var w in sentences.SelectMany(s => s.Words))
+        {
+            string key = w.Form.ToLowerInvariant();
+            if (w.Upos == "PROPN") proper[key] = proper.GetValueOrDefault(key) + 1;
+            else if (w.Form == key) lower[key] = lower.GetValueOrDefault(key) + 1;
+        }
+        return lower.Where(p => p.Value >= 3 && p.Value > 2 * proper.GetValueOrDefault(p.Key)).Select(p => p.Key).ToHashSet();
+    }
 }

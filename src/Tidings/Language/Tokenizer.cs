@@ -417,6 +417,7 @@ public static class Tokenizer
     {
         ReadOnlySpan<char> prefix = t.AsSpan(wordStart, hyphen - wordStart);
         if (prefix is "e" or "E" && hyphen + 1 < t.Length && !char.IsLower(t[hyphen + 1])) return false; // Lashkar-e-Toiba
+        if (char.IsUpper(prefix[0]) && hyphen + 1 < t.Length && char.IsUpper(t[hyphen + 1])) return false; // Inter-Services Intelligence
         return Abbreviations.HyphenPrefixes.Contains(prefix);
     }
 
