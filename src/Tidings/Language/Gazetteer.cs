@@ -23,6 +23,7 @@ public sealed class Gazetteer
 
     public void Add(string name, byte type)
     {
+        name = NormalizeCase(name);
         var spans = Tokenizer.Tokenize(name);
         if (spans.Count == 0 || spans.Count > MaxTokens) return;
         if (spans.Count == 1 && type != Demonym && CommonWords != null && CommonWords.Contains(name.ToLowerInvariant())) return;
@@ -41,11 +42,32 @@ public sealed class Gazetteer
     /// <summary>Whether the whole name is listed with the given type.</summary>
     public bool Contains(string name, byte type)
     {
+        name = NormalizeCase(name);
         var spans = Tokenizer.Tokenize(name);
         if (spans.Count == 0 || spans.Count > MaxTokens) return false;
         ulong h = 0;
         foreach (var s in spans) h = Chain(h, FeatureHash.LowerFolded(name.AsSpan(s.Start, s.Length)));
         return _entries.TryGetValue(h, out var t) && (t & type) != 0;
+    }
+
+    /// <summary>
+    /// Writes list names the way news text does, so they tokenize like it: "TEHRIK-I-TALIBAN" → "Tehrik-i-Taliban",
+    /// "AL-QAEDA" → "al-Qaeda" (short hyphen-joined parts are connectors). Matching itself ignores case.
+    /// </summary>
+    private static string NormalizeCase(string name)
+    {
+        var chars = name.ToCharArray();
+        int partStart = 0;
+        for (int i = 0; i <= chars.Length; i++)
+        {
+            if (i < chars.Length && chars[i] != ' ' && chars[i] != '-') continue;
+            int len = i - partStart;
+            bool connector = len <= 3 && (i < chars.Length && chars[i] == '-' || partStart > 0 && chars[partStart - 1] == '-');
+            for (int k = partStart; k < i; k++)
+                chars[k] = k == partStart && !connector ? char.ToUpperInvariant(chars[k]) : char.ToLowerInvariant(chars[k]);
+            partStart = i + 1;
+        }
+        return new string(chars);
     }
 
     private static ulong Chain(ulong h, ulong token) => FeatureHash.Finalize(h * 0x9E3779B97F4A7C15UL + token);

@@ -39,28 +39,34 @@ public sealed class LanguageAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var segmentation = Segmenter.Segment(text, regions);
         var spans = segmentation.Tokens;
-        var tokens = new Token[spans.Count];
+        var allSpans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans);
+        int n = spans.Count;
+        var posLabels = new int[n];
+        var nerLabels = new int[n];
+        // Pass 1: tag and recognise sentence by sentence.
+        foreach (var (first, count) in segmentation.Sentences)
+        {
+            var sentenceSpans = allSpans.Slice(first, count);
+            PosTagger.Tag(text, sentenceSpans, posLabels.AsSpan(first, count));
+            EntityRecognizer?.Recognize(text, sentenceSpans, posLabels.AsSpan(first, count), PosTagger.Upos, nerLabels.AsSpan(first, count));
+        }
+        // Pass 2: document-level entity evidence (acronyms, lower-case surnames).
+        if (EntityRecognizer != null) DocumentEntityRules.Apply(text, spans, segmentation.Sentences, nerLabels);
+        var tokens = new Token[n];
+        for (int i = 0; i < n; i++)
+        {
+            var span = spans[i];
+            string upos = PosTagger.Upos[posLabels[i]], xpos = PosTagger.Xpos[posLabels[i]];
+            tokens[i] = new Token(span.Start, span.End, upos, xpos, Lemmatizer.Lemmatize(text, span, upos, xpos),
+                EntityRecognizer?.TagName(nerLabels[i]) ?? "O");
+        }
         var sentences = new Sentence[segmentation.Sentences.Count];
         var entities = new List<EntitySpan>();
-        var labels = new int[64];
-        var nerLabels = new int[64];
         for (int s = 0; s < sentences.Length; s++)
         {
             var (first, count) = segmentation.Sentences[s];
-            if (labels.Length < count) { labels = new int[count * 2]; nerLabels = new int[count * 2]; }
-            var sentenceSpans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans).Slice(first, count);
-            PosTagger.Tag(text, sentenceSpans, labels);
-            EntityRecognizer?.Recognize(text, sentenceSpans, labels, PosTagger.Upos, nerLabels);
-            for (int i = 0; i < count; i++)
-            {
-                var span = sentenceSpans[i];
-                string upos = PosTagger.Upos[labels[i]], xpos = PosTagger.Xpos[labels[i]];
-                string lemma = Lemmatizer.Lemmatize(text, span, upos, xpos);
-                string ner = EntityRecognizer?.TagName(nerLabels[i]) ?? "O";
-                tokens[first + i] = new Token(span.Start, span.End, upos, xpos, lemma, ner);
-            }
-            EntityRecognizer?.CollectEntities(text, sentenceSpans, nerLabels, entities);
-            sentences[s] = new Sentence(sentenceSpans[0].Start, sentenceSpans[^1].End, first, count);
+            sentences[s] = new Sentence(spans[first].Start, spans[first + count - 1].End, first, count);
+            EntityRecognizer?.CollectEntities(text, allSpans.Slice(first, count), nerLabels.AsSpan(first, count), entities);
         }
         return new AnalyzedText(text, tokens, sentences, entities);
     }

@@ -37,7 +37,7 @@ public static class SentenceSplitter
         if (terminal || abbreviation)
         {
             // Closing quotes and brackets glued to the terminal punctuation belong to this sentence.
-            while (last + 1 < end && IsClosingQuoteOrBracket(text, tokens, last + 1, end)) last++;
+            while (last + 1 < end && IsClosingQuoteOrBracket(text, tokens, last + 1, end) && !HasLineBreak(text, tokens[last].End, tokens[last + 1].Start)) last++;
             if (last + 1 >= end) return -1;
             var next = tokens[last + 1];
             if (HasParagraphBreak(text, tokens[last].End, next.Start)) return last;
@@ -51,6 +51,8 @@ public static class SentenceSplitter
             // A stand-alone full stop is never an abbreviation's (those keep their period), so even a lower-case
             // next word starts a new sentence (web text: "nice sarcasm. that's fine").
             if (IsContinuationPunct(c) || IsTerminalPunct(text, next)) return -1;
+            // “Is it over?” she asked. — a quotation followed by a lower-case reporting clause goes on.
+            if (last > i && char.IsLower(c)) return -1;
             return last;
         }
         // No terminal punctuation: line breaks still end headlines, datelines and list items.

@@ -52,6 +52,7 @@ public static class Tokenizer
                 if (s + 1 < e && (char.IsDigit(t[s + 1]) || IsWordApostropheStart(t, s + 1, e))) break;
                 output.Add(new TextSpan(s, s + 1)); s++; continue;
             }
+            if ((c == '@' || c == '#') && s + 1 < e && char.IsLetter(t[s + 1])) break; // @handle, #hashtag
             if (IsOpeningPunct(c) || IsCurrency(c) || c == '"' || c == '*' || c == '<' || c == '>' || c == '~')
             {
                 output.Add(new TextSpan(s, s + 1)); s++; continue;
@@ -328,7 +329,7 @@ public static class Tokenizer
     {
         int tokenStart = s;
         int i = s;
-        bool phoneLike = IsPhoneOrCode(t, s, e);
+        bool phoneLike = IsPhoneOrCode(t, s, e) || IsConnectedName(t, s, e);
         while (i < e)
         {
             char c = t[i];
@@ -400,6 +401,22 @@ public static class Tokenizer
             else if (!char.IsLetter(c) && c != '.' && c != '#') return false;
         }
         return hyphens >= 2 && digits >= 6;
+    }
+
+    /// <summary>
+    /// Names joined by a short lower-case connector stay one token: "Tehrik-i-Taliban", "Jaish-e-Mohammed",
+    /// "Hizb-ul-Mujahideen". (Plain hyphenated names such as "Bhutto-Zardari" split as in EWT.)
+    /// </summary>
+    private static bool IsConnectedName(string t, int s, int e)
+    {
+        if (e - s < 5 || !char.IsUpper(t[s])) return false;
+        int first = t.IndexOf('-', s, e - s);
+        if (first < 0) return false;
+        int second = t.IndexOf('-', first + 1, e - first - 1);
+        if (second < 0 || second - first - 1 is < 1 or > 3 || second + 1 >= e || !char.IsUpper(t[second + 1])) return false;
+        for (int k = first + 1; k < second; k++) if (!char.IsLower(t[k])) return false;
+        for (int k = s; k < e; k++) if (!char.IsLetter(t[k]) && t[k] != '-') return false;
+        return true;
     }
 
     /// <summary>"828-3933" and ZIP+4 "20006-3700": 3 or 5 digits, hyphen, 4 digits.</summary>
