@@ -16,6 +16,7 @@ public sealed class EntityRecognizer
     private readonly Gazetteer _gazetteer;
     private readonly float[] _transitions; // [(prev + 1) * L + cur], prev = -1 is the sentence start
     private readonly string[] _tagNames;
+    private readonly StaticScoreCache _staticScores;
 
     public EntityRecognizer(LinearModel model, Gazetteer gazetteer)
     {
@@ -31,6 +32,7 @@ public sealed class EntityRecognizer
             row.CopyTo(_transitions, (prev + 1) * l);
         }
         _tagNames = Enumerable.Range(0, l).Select(LabelName).ToArray();
+        _staticScores = new StaticScoreCache(model);
     }
 
     public static int LabelCount => 1 + Types.Length * 4;
@@ -57,16 +59,34 @@ public sealed class EntityRecognizer
         Span<ulong> features = stackalloc ulong[NerFeatures.MaxFeatures];
         for (int i = 0; i < n; i++)
         {
-            int k = NerFeatures.Extract(ctx, scratch, i, features);
-            _model.Score(features[..k], scratch.Emissions.AsSpan(i * l, l));
+            var emissions = scratch.Emissions.AsSpan(i * l, l);
+            if (!_staticScores.TryLoad(ctx.Exact[i], emissions))
+                _staticScores.Store(ctx.Exact[i], features[..NerFeatures.ExtractStatic(ctx, i, features)], emissions);
+            int nc = NerFeatures.ExtractContext(ctx, scratch, i, features);
+            _model.Add(features[..nc], emissions);
         }
         Viterbi.Decode(scratch.Emissions, _transitions, n, l, output, scratch);
+    }
+
+    private sealed record UposHashTable(string[] Names, ulong[] Hashes);
+    private UposHashTable? _uposHashes;
+
+    private ulong[] UposHashes(string[] uposNames)
+    {
+        // The tagger's label table never changes, so its hashes are computed once; one reference swap keeps
+        // names and hashes consistent across threads.
+        var table = _uposHashes;
+        if (table != null && ReferenceEquals(table.Names, uposNames)) return table.Hashes;
+        table = new UposHashTable(uposNames, uposNames.Select(u => FeatureHash.Chars(u)).ToArray());
+        _uposHashes = table;
+        return table.Hashes;
     }
 
     internal void PrepareSentence(TokenContext ctx, ReadOnlySpan<int> posLabels, string[] uposNames, NerScratch scratch)
     {
         int n = ctx.Count;
-        for (int i = 0; i < n; i++) scratch.Upos[i] = FeatureHash.Chars(uposNames[posLabels[i]]);
+        var uposHashes = UposHashes(uposNames);
+        for (int i = 0; i < n; i++) scratch.Upos[i] = uposHashes[posLabels[i]];
         _gazetteer.Match(ctx.Lower.AsSpan(0, n), scratch.Gazetteer);
     }
 

@@ -10,6 +10,7 @@ namespace Tidings.Language;
 public sealed class Gazetteer
 {
     public const byte Location = 1, Organization = 2, Person = 4, Demonym = 8, PersonPart = 16;
+    private const byte PrefixMark = 128;
     public const int MaxTokens = 6;
 
     private readonly Dictionary<ulong, byte> _entries;
@@ -28,7 +29,12 @@ public sealed class Gazetteer
         if (spans.Count == 0 || spans.Count > MaxTokens) return;
         if (spans.Count == 1 && type != Demonym && CommonWords != null && CommonWords.Contains(name.ToLowerInvariant())) return;
         ulong h = 0;
-        foreach (var s in spans) h = Chain(h, FeatureHash.LowerFolded(name.AsSpan(s.Start, s.Length)));
+        for (int k = 0; k < spans.Count; k++)
+        {
+            h = Chain(h, FeatureHash.LowerFolded(name.AsSpan(spans[k].Start, spans[k].Length)));
+            // Proper prefixes are marked so matching can stop as soon as no longer name can follow.
+            if (k < spans.Count - 1) _entries[h] = (byte)(_entries.GetValueOrDefault(h) | PrefixMark);
+        }
         _entries[h] = (byte)(_entries.GetValueOrDefault(h) | type);
         if (type == Person && spans.Count > 1)
             foreach (var s in spans)
@@ -47,7 +53,7 @@ public sealed class Gazetteer
         if (spans.Count == 0 || spans.Count > MaxTokens) return false;
         ulong h = 0;
         foreach (var s in spans) h = Chain(h, FeatureHash.LowerFolded(name.AsSpan(s.Start, s.Length)));
-        return _entries.TryGetValue(h, out var t) && (t & type) != 0;
+        return _entries.TryGetValue(h, out var t) && (t & type & 31) != 0;
     }
 
     /// <summary>
@@ -85,7 +91,8 @@ public sealed class Gazetteer
             for (int len = 1; len <= MaxTokens && i + len <= lowerHashes.Length; len++)
             {
                 h = Chain(h, lowerHashes[i + len - 1]);
-                if (!_entries.TryGetValue(h, out byte types)) continue;
+                if (!_entries.TryGetValue(h, out byte types)) break;
+                if ((types & 31) == 0) continue; // only a prefix of longer names
                 for (int t = 0; t < 5; t++)
                 {
                     if ((types & (1 << t)) == 0) continue;

@@ -9,11 +9,25 @@ namespace Tidings.Language;
 /// </summary>
 public sealed class LinearModel
 {
-    private readonly ulong[] _slots;      // feature keys; 0 = empty
-    private readonly int[] _slotRow;      // row index per slot
-    private readonly int[] _rowStart;     // CSR row starts, length rows + 1
-    private readonly byte[] _classes;
-    private readonly float[] _weights;
+    /// <summary>One open-addressing slot: key and the feature's row, so a lookup touches one cache line.</summary>
+    private struct Slot
+    {
+        public ulong Key; // 0 = empty
+        public int Start;
+        public int Length;
+    }
+
+    /// <summary>One non-zero weight; class and weight side by side for the same reason.</summary>
+    private struct Entry
+    {
+        public int Class;
+        public float Weight;
+    }
+
+    private readonly Slot[] _slots;
+    private readonly Entry[] _entries;
+    private readonly ulong[] _rowKeys; // keys in row order, for saving
+    private readonly int[] _rowStarts; // entry offset of each row, length rows + 1
     private readonly int _mask;
 
     public LinearModel(string[] labels, IReadOnlyList<(ulong Key, (byte Class, float Weight)[] Row)> rows, float[] transitions)
@@ -23,24 +37,22 @@ public sealed class LinearModel
         int capacity = 1;
         while (capacity < rows.Count * 2) capacity <<= 1;
         _mask = capacity - 1;
-        _slots = new ulong[capacity];
-        _slotRow = new int[capacity];
-        _rowStart = new int[rows.Count + 1];
-        int nnz = rows.Sum(r => r.Row.Length);
-        _classes = new byte[nnz];
-        _weights = new float[nnz];
+        _slots = new Slot[capacity];
+        _rowKeys = new ulong[rows.Count];
+        _rowStarts = new int[rows.Count + 1];
+        _entries = new Entry[rows.Sum(r => r.Row.Length)];
         int at = 0;
         for (int r = 0; r < rows.Count; r++)
         {
-            _rowStart[r] = at;
-            foreach (var (c, w) in rows[r].Row) { _classes[at] = c; _weights[at] = w; at++; }
             ulong key = rows[r].Key == 0 ? 1 : rows[r].Key;
+            _rowKeys[r] = key;
+            _rowStarts[r] = at;
             int slot = (int)key & _mask;
-            while (_slots[slot] != 0) slot = (slot + 1) & _mask;
-            _slots[slot] = key;
-            _slotRow[slot] = r;
+            while (_slots[slot].Key != 0) slot = (slot + 1) & _mask;
+            _slots[slot] = new Slot { Key = key, Start = at, Length = rows[r].Row.Length };
+            foreach (var (c, w) in rows[r].Row) _entries[at++] = new Entry { Class = c, Weight = w };
         }
-        _rowStart[rows.Count] = at;
+        _rowStarts[rows.Count] = at;
     }
 
     public string[] Labels { get; }
@@ -48,30 +60,39 @@ public sealed class LinearModel
     /// <summary>Label-to-label transition weights [prev * n + cur] (+ a start row at index n), for Viterbi; may be empty.</summary>
     public float[] Transitions { get; }
 
-    public int FeatureCount => _rowStart.Length - 1;
-    public int NonZeroCount => _weights.Length;
+    public int FeatureCount => _rowKeys.Length;
+    public int NonZeroCount => _entries.Length;
 
     /// <summary>Adds the weights of one feature to scores (no-op for unknown features).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddFeature(ulong key, Span<float> scores)
     {
         if (key == 0) key = 1;
+        var slots = _slots;
         int slot = (int)key & _mask;
         while (true)
         {
-            ulong k = _slots[slot];
-            if (k == key) break;
-            if (k == 0) return;
+            ref var s = ref slots[slot];
+            if (s.Key == key)
+            {
+                var entries = _entries.AsSpan(s.Start, s.Length);
+                foreach (ref readonly var e in entries) scores[e.Class] += e.Weight;
+                return;
+            }
+            if (s.Key == 0) return;
             slot = (slot + 1) & _mask;
         }
-        int row = _slotRow[slot];
-        int end = _rowStart[row + 1];
-        for (int i = _rowStart[row]; i < end; i++) scores[_classes[i]] += _weights[i];
     }
 
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores.Clear();
+        foreach (var f in features) AddFeature(f, scores);
+    }
+
+    /// <summary>Adds the weights of several features without clearing scores first.</summary>
+    public void Add(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
         foreach (var f in features) AddFeature(f, scores);
     }
 
@@ -86,13 +107,12 @@ public sealed class LinearModel
         foreach (var t in Transitions) w.Write(t);
         int rows = FeatureCount;
         w.Write(rows);
-        // Keys in row order so the table can be rebuilt on load.
-        var keys = new ulong[rows];
-        for (int s = 0; s < _slots.Length; s++) if (_slots[s] != 0) keys[_slotRow[s]] = _slots[s];
-        foreach (var k in keys) w.Write(k);
-        for (int r = 0; r < rows; r++) w.Write((byte)(_rowStart[r + 1] - _rowStart[r]));
-        w.Write(_classes);
-        foreach (var x in _weights) w.Write((Half)x);
+        foreach (var k in _rowKeys) w.Write(k);
+        var lengths = new byte[rows];
+        for (int r = 0; r < rows; r++) lengths[r] = (byte)(_rowStarts[r + 1] - _rowStarts[r]);
+        w.Write(lengths);
+        for (int r = 0; r < rows; r++) for (int j = 0; j < lengths[r]; j++) w.Write((byte)_entries[_rowStarts[r] + j].Class);
+        for (int r = 0; r < rows; r++) for (int j = 0; j < lengths[r]; j++) w.Write((Half)_entries[_rowStarts[r] + j].Weight);
     }
 
     public static LinearModel Read(BinaryReader r)

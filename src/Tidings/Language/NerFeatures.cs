@@ -7,10 +7,15 @@ internal static class NerFeatures
 
     public static int Extract(TokenContext c, NerScratch s, int i, Span<ulong> f)
     {
+        int n = ExtractStatic(c, i, f);
+        return n + ExtractContext(c, s, i, f[n..]);
+    }
+
+    /// <summary>Features of the word alone (cacheable per word form).</summary>
+    public static int ExtractStatic(TokenContext c, int i, Span<ulong> f)
+    {
+        c.EnsureAffixes(i);
         int n = 0;
-        ulong upos = s.Upos[i];
-        ulong uposPrev = i > 0 ? s.Upos[i - 1] : TokenContext.Padding;
-        ulong uposNext = i + 1 < c.Count ? s.Upos[i + 1] : TokenContext.Padding + 1;
         f[n++] = FeatureHash.Feature(0, 0);
         f[n++] = FeatureHash.Feature(1, c.Lower[i]);
         f[n++] = FeatureHash.Feature(2, c.Exact[i]);
@@ -18,6 +23,19 @@ internal static class NerFeatures
         f[n++] = FeatureHash.Feature(4, c.Suffix3[i]);
         f[n++] = FeatureHash.Feature(5, c.Suffix4[i]);
         f[n++] = FeatureHash.Feature(6, c.Prefix3[i]);
+        f[n++] = FeatureHash.Feature(21, c.Suffix2[i]);
+        f[n++] = FeatureHash.Feature(22, c.Ambiguity[i] == 0 ? 1UL : 0UL, c.Flags[i]);
+        f[n++] = FeatureHash.Feature(23, c.Ambiguity[i]);
+        return n;
+    }
+
+    /// <summary>Features of the neighbourhood: surrounding words and shapes, predicted UPOS, gazetteer matches.</summary>
+    public static int ExtractContext(TokenContext c, NerScratch s, int i, Span<ulong> f)
+    {
+        int n = 0;
+        ulong upos = s.Upos[i];
+        ulong uposPrev = i > 0 ? s.Upos[i - 1] : TokenContext.Padding;
+        ulong uposNext = i + 1 < c.Count ? s.Upos[i + 1] : TokenContext.Padding + 1;
         f[n++] = FeatureHash.Feature(7, c.LowerAt(i - 1));
         f[n++] = FeatureHash.Feature(8, c.LowerAt(i + 1));
         f[n++] = FeatureHash.Feature(9, c.LowerAt(i - 2));
@@ -32,15 +50,12 @@ internal static class NerFeatures
         f[n++] = FeatureHash.Feature(18, c.ShapeAt(i - 1));
         f[n++] = FeatureHash.Feature(19, c.ShapeAt(i + 1));
         f[n++] = FeatureHash.Feature(20, c.Shape[i], c.LowerAt(i + 1));
-        f[n++] = FeatureHash.Feature(21, c.Suffix2[i]);
-        f[n++] = FeatureHash.Feature(22, c.Ambiguity[i] == 0 ? 1UL : 0UL, c.Flags[i]);
-        f[n++] = FeatureHash.Feature(23, c.Ambiguity[i]);
         f[n++] = FeatureHash.Feature(24, c.LowerAt(i - 1), c.Lower[i]);
         f[n++] = FeatureHash.Feature(25, c.Lower[i], c.LowerAt(i + 1));
         f[n++] = FeatureHash.Feature(26, CapitalisedRun(c, i));
         f[n++] = FeatureHash.Feature(27, c.Shape[i], upos);
         uint gaz = s.Gazetteer[i];
-        while (gaz != 0 && n < MaxFeatures - 2)
+        while (gaz != 0 && n < MaxFeatures - 12)
         {
             int bit = System.Numerics.BitOperations.TrailingZeroCount(gaz);
             gaz &= gaz - 1;
@@ -65,6 +80,16 @@ internal static class NerFeatures
 /// <summary>First-order Viterbi over BILOU labels with hard constraints (no I after O, every B closed by L).</summary>
 internal static class Viterbi
 {
+    // For each label, the labels allowed before it (computed once: the constraint check is off the hot loop).
+    private static readonly int[][] Predecessors = BuildPredecessors(EntityRecognizer.LabelCount);
+
+    private static int[][] BuildPredecessors(int l)
+    {
+        var result = new int[l][];
+        for (int y = 0; y < l; y++) result[y] = Enumerable.Range(0, l).Where(p => Allowed(p, y)).ToArray();
+        return result;
+    }
+
     public static void Decode(float[] emissions, float[] transitions, int n, int l, Span<int> output, NerScratch s)
     {
         var best = s.Best;
@@ -78,11 +103,9 @@ internal static class Viterbi
             {
                 float bestScore = float.NegativeInfinity;
                 int arg = 0;
-                for (int p = 0; p < l; p++)
+                foreach (int p in Predecessors[y])
                 {
-                    float prev = best[prevRow + p];
-                    if (float.IsNegativeInfinity(prev) || !Allowed(p, y)) continue;
-                    float score = prev + transitions[(p + 1) * l + y];
+                    float score = best[prevRow + p] + transitions[(p + 1) * l + y];
                     if (score > bestScore) { bestScore = score; arg = p; }
                 }
                 best[row + y] = bestScore + emissions[row + y];

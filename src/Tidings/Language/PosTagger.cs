@@ -12,12 +12,14 @@ public sealed class PosTagger
     private readonly LinearModel _model;
     private readonly Dictionary<ulong, int> _tagDictionary;
     private readonly Dictionary<ulong, ulong> _ambiguityClasses;
+    private readonly StaticScoreCache _staticScores;
 
     public PosTagger(LinearModel model, Dictionary<ulong, int> tagDictionary, Dictionary<ulong, ulong> ambiguityClasses)
     {
         _model = model;
         _tagDictionary = tagDictionary;
         _ambiguityClasses = ambiguityClasses;
+        _staticScores = new StaticScoreCache(model);
         Upos = model.Labels.Select(l => l[..l.IndexOf('|')]).ToArray();
         Xpos = model.Labels.Select(l => l[(l.IndexOf('|') + 1)..]).ToArray();
     }
@@ -39,8 +41,10 @@ public sealed class PosTagger
         {
             if (_tagDictionary.TryGetValue(ctx.Exact[i], out int known)) { labels[i] = known; continue; }
             int p1 = i > 0 ? labels[i - 1] : -1, p2 = i > 1 ? labels[i - 2] : -1;
-            int n = PosFeatures.Extract(ctx, i, p1, p2, features);
-            _model.Score(features[..n], scores);
+            if (!_staticScores.TryLoad(ctx.Exact[i], scores))
+                _staticScores.Store(ctx.Exact[i], features[..PosFeatures.ExtractStatic(ctx, i, features)], scores);
+            int nc = PosFeatures.ExtractContext(ctx, i, p1, p2, features);
+            _model.Add(features[..nc], scores);
             labels[i] = PerceptronTrainer.ArgMax(scores);
         }
     }

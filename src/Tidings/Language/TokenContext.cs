@@ -22,6 +22,9 @@ internal sealed class TokenContext
     public ulong[] Prefix2 = new ulong[64];
     public ulong[] Prefix3 = new ulong[64];
     public byte[] Flags = new byte[64];
+    public bool[] AffixesReady = new bool[64];
+    private string _text = "";
+    private TextSpan[] _spans = new TextSpan[64];
     public ulong[] Ambiguity = new ulong[64];
 
     public const byte FlagUpperInitial = 1, FlagAllUpper = 2, FlagHasDigit = 4, FlagHasHyphen = 8, FlagAllLetters = 16, FlagPunct = 32;
@@ -32,6 +35,8 @@ internal sealed class TokenContext
     {
         Count = tokens.Length;
         if (Exact.Length < Count) Grow(Count);
+        _text = text;
+        tokens.CopyTo(_spans);
         for (int i = 0; i < tokens.Length; i++)
         {
             var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
@@ -39,15 +44,28 @@ internal sealed class TokenContext
             Lower[i] = FeatureHash.LowerFolded(w);
             Shape[i] = FeatureHash.Shape(w);
             int n = w.Length;
-            Suffix1[i] = FeatureHash.LowerFolded(w[Math.Max(0, n - 1)..]);
-            Suffix2[i] = n >= 2 ? FeatureHash.LowerFolded(w[(n - 2)..]) : Padding;
             Suffix3[i] = n >= 3 ? FeatureHash.LowerFolded(w[(n - 3)..]) : Padding;
-            Suffix4[i] = n >= 4 ? FeatureHash.LowerFolded(w[(n - 4)..]) : Padding;
-            Prefix1[i] = FeatureHash.Chars(w[..1]);
-            Prefix2[i] = n >= 2 ? FeatureHash.LowerFolded(w[..2]) : Padding;
-            Prefix3[i] = n >= 3 ? FeatureHash.LowerFolded(w[..3]) : Padding;
+            AffixesReady[i] = false;
             Flags[i] = ComputeFlags(w);
         }
+    }
+
+    /// <summary>
+    /// Computes the remaining affix hashes of token i. They feed only word-level features, which are cached
+    /// per word form, so most tokens never need them.
+    /// </summary>
+    public void EnsureAffixes(int i)
+    {
+        if (AffixesReady[i]) return;
+        var w = _text.AsSpan(_spans[i].Start, _spans[i].Length);
+        int n = w.Length;
+        Suffix1[i] = FeatureHash.LowerFolded(w[Math.Max(0, n - 1)..]);
+        Suffix2[i] = n >= 2 ? FeatureHash.LowerFolded(w[(n - 2)..]) : Padding;
+        Suffix4[i] = n >= 4 ? FeatureHash.LowerFolded(w[(n - 4)..]) : Padding;
+        Prefix1[i] = FeatureHash.Chars(w[..1]);
+        Prefix2[i] = n >= 2 ? FeatureHash.LowerFolded(w[..2]) : Padding;
+        Prefix3[i] = n >= 3 ? FeatureHash.LowerFolded(w[..3]) : Padding;
+        AffixesReady[i] = true;
     }
 
     /// <summary>Fills each token's ambiguity class (the set of tags its lower-case form had in training).</summary>
@@ -84,6 +102,7 @@ internal sealed class TokenContext
         Array.Resize(ref Suffix1, size); Array.Resize(ref Suffix2, size); Array.Resize(ref Suffix3, size); Array.Resize(ref Suffix4, size);
         Array.Resize(ref Prefix1, size); Array.Resize(ref Prefix2, size); Array.Resize(ref Prefix3, size);
         Array.Resize(ref Flags, size); Array.Resize(ref Ambiguity, size);
+        Array.Resize(ref AffixesReady, size); Array.Resize(ref _spans, size);
     }
 
     public ulong LowerAt(int i) => i < 0 ? Padding : i >= Count ? Padding + 1 : Lower[i];
@@ -98,8 +117,15 @@ internal static class PosFeatures
 
     public static int Extract(TokenContext c, int i, int prev1, int prev2, Span<ulong> f)
     {
+        int n = ExtractStatic(c, i, f);
+        return n + ExtractContext(c, i, prev1, prev2, f[n..]);
+    }
+
+    /// <summary>Features of the word alone (cacheable per word form).</summary>
+    public static int ExtractStatic(TokenContext c, int i, Span<ulong> f)
+    {
+        c.EnsureAffixes(i);
         int n = 0;
-        ulong t1 = (ulong)(prev1 + 2), t2 = (ulong)(prev2 + 2);
         f[n++] = FeatureHash.Feature(0, 0);
         f[n++] = FeatureHash.Feature(1, c.Lower[i]);
         f[n++] = FeatureHash.Feature(2, c.Suffix1[i]);
@@ -110,6 +136,16 @@ internal static class PosFeatures
         f[n++] = FeatureHash.Feature(7, c.Prefix2[i]);
         f[n++] = FeatureHash.Feature(8, c.Prefix3[i]);
         f[n++] = FeatureHash.Feature(9, c.Shape[i]);
+        f[n++] = FeatureHash.Feature(24, c.Exact[i]);
+        f[n++] = FeatureHash.Feature(29, c.Ambiguity[i]);
+        return n;
+    }
+
+    /// <summary>Features of the neighbourhood: surrounding words, shapes and the previous tags.</summary>
+    public static int ExtractContext(TokenContext c, int i, int prev1, int prev2, Span<ulong> f)
+    {
+        int n = 0;
+        ulong t1 = (ulong)(prev1 + 2), t2 = (ulong)(prev2 + 2);
         f[n++] = FeatureHash.Feature(10, c.LowerAt(i - 1));
         f[n++] = FeatureHash.Feature(11, c.LowerAt(i - 2));
         f[n++] = FeatureHash.Feature(12, c.LowerAt(i + 1));
@@ -124,12 +160,10 @@ internal static class PosFeatures
         f[n++] = FeatureHash.Feature(21, c.Shape[i], c.ShapeAt(i + 1));
         f[n++] = FeatureHash.Feature(22, c.Lower[i], c.LowerAt(i + 1));
         f[n++] = FeatureHash.Feature(23, c.LowerAt(i - 1), c.Lower[i]);
-        f[n++] = FeatureHash.Feature(24, c.Exact[i]);
         f[n++] = FeatureHash.Feature(25, (ulong)(i == 0 ? 1 : 0), c.Flags[i]);
         f[n++] = FeatureHash.Feature(26, t1, c.ShapeAt(i + 1));
         f[n++] = FeatureHash.Feature(27, c.LowerAt(i + 1), c.LowerAt(i + 2));
         f[n++] = FeatureHash.Feature(28, t1, c.Suffix3[i]);
-        f[n++] = FeatureHash.Feature(29, c.Ambiguity[i]);
         f[n++] = FeatureHash.Feature(30, c.AmbiguityAt(i + 1));
         f[n++] = FeatureHash.Feature(31, c.AmbiguityAt(i + 2));
         f[n++] = FeatureHash.Feature(32, t1, c.Ambiguity[i]);
