@@ -12,6 +12,26 @@ internal static class TrainCommands
         yield return Pos();
         yield return Lemma();
         yield return Ner();
+        yield return Sentences();
+    }
+
+    private static Command Sentences()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
+        var corpora = LanguageCommands.CorporaOption();
+        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
+        var cmd = new Command("sentences", "Train the sentence-boundary model on UD EWT train + GUM train running text") { output, corpora, iterations, seed };
+        cmd.SetAction(parse =>
+        {
+            var dir = LanguageCommands.CorporaDir(parse, corpora);
+            var model = SentenceBoundaryModel.Train(LanguageTraining.SentenceTrainingTexts(dir), parse.GetValue(iterations), parse.GetValue(seed), Log);
+            var path = parse.GetRequiredValue(output).FullName;
+            ModelFile.Save(path, model.Write);
+            Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {model.Model.FeatureCount} features)");
+            return 0;
+        });
+        return cmd;
     }
 
     private static Command Ner()

@@ -55,6 +55,9 @@ internal static class FeatureHash
     public static ulong Feature(int template, ulong a, ulong b) => Finalize(a * 31 + b ^ ((ulong)template * 0x9E3779B97F4A7C15UL));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Feature(int template, ulong a, ulong b, ulong c) => Feature(template, a * 31 + b, c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Finalize(ulong h)
     {
         // murmur3 finalizer: spreads bits so the open-addressing table probes well.

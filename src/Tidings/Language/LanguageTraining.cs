@@ -63,4 +63,13 @@ public static class LanguageTraining
         }
         return lower.Where(p => p.Value >= 3 && p.Value > 2 * proper.GetValueOrDefault(p.Key)).Select(p => p.Key).ToHashSet();
     }
+
+    /// <summary>EWT train + GUM train documents as running text with gold sentence ends (sentence splitter training).</summary>
+    public static List<GoldText> SentenceTrainingTexts(string corporaDir)
+    {
+        var texts = new List<GoldText> { SegmentationEvaluation.BuildGoldText(CorpusReader.ReadConllu(Path.Combine(corporaDir, "ud-ewt", "en_ewt-ud-train.conllu"))) };
+        foreach (var file in CorpusReader.GumFiles(Path.Combine(corporaDir, "gum"), "train"))
+            texts.Add(SegmentationEvaluation.BuildGoldText(CorpusReader.ReadConllu(file)));
+        return texts;
+    }
 }

@@ -38,6 +38,6 @@ public static class Segmenter
     {
         int first = result.Tokens.Count;
         Tokenizer.Tokenize(text, start, end, result.Tokens);
-        SentenceSplitter.Split(text, result.Tokens, first, result.Tokens.Count - first, result.Sentences);
+        SentenceSplitter.Split(text, result.Tokens, first, result.Tokens.Count - first, result.Sentences, SentenceBoundaryModel.Default);
     }
 }

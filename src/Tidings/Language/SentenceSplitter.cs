@@ -8,23 +8,61 @@ namespace Tidings.Language;
 /// </summary>
 public static class SentenceSplitter
 {
-    /// <summary>Splits tokens[first..first+count) of text into sentences, appending (firstToken, tokenCount) pairs.</summary>
-    public static void Split(string text, IReadOnlyList<TextSpan> tokens, int first, int count, List<(int First, int Count)> output)
+    /// <summary>
+    /// Splits tokens[first..first+count) of text into sentences, appending (firstToken, tokenCount) pairs.
+    /// With a boundary model the rules become one feature of a learned decision at every token gap;
+    /// paragraph breaks always end a sentence.
+    /// </summary>
+    public static void Split(string text, IReadOnlyList<TextSpan> tokens, int first, int count, List<(int First, int Count)> output,
+        SentenceBoundaryModel? model = null)
     {
         if (count == 0) return;
         int outputStart = output.Count;
         int sentenceStart = first;
         int end = first + count;
+        if (model == null)
+        {
+            for (int i = first; i < end - 1; i++)
+            {
+                int boundaryAfter = BoundaryAfter(text, tokens, i, end);
+                if (boundaryAfter < 0) continue;
+                output.Add((sentenceStart, boundaryAfter - sentenceStart + 1));
+                sentenceStart = boundaryAfter + 1;
+                i = boundaryAfter;
+            }
+        }
+        else
+        {
+            var ruleSays = RuleBoundaries(text, tokens, first, end);
+            for (int i = first; i < end - 1; i++)
+            {
+                // Line breaks inside a paragraph (headlines, list items) never occur in the training text, so
+                // the rules decide there; paragraph breaks always end a sentence.
+                bool boundary = HasLineBreak(text, tokens[i].End, tokens[i + 1].Start)
+                    ? ruleSays[i - first] || HasParagraphBreak(text, tokens[i].End, tokens[i + 1].Start)
+                    : model.IsBoundary(text, tokens, i, end, ruleSays[i - first], i - sentenceStart + 1)
+                      && (ruleSays[i - first] || !IsClauseJoiner(text, tokens[i]));
+                if (!boundary) continue;
+                output.Add((sentenceStart, i - sentenceStart + 1));
+                sentenceStart = i + 1;
+            }
+        }
+        if (sentenceStart < end) output.Add((sentenceStart, end - sentenceStart));
+        MergePunctuationOnlySentences(text, tokens, output, outputStart);
+    }
+
+    /// <summary>For each token of [first, end), whether the rules end a sentence right after it.</summary>
+    internal static bool[] RuleBoundaries(string text, IReadOnlyList<TextSpan> tokens, int first, int end)
+    {
+        var result = new bool[end - first];
         for (int i = first; i < end - 1; i++)
         {
             int boundaryAfter = BoundaryAfter(text, tokens, i, end);
             if (boundaryAfter < 0) continue;
-            output.Add((sentenceStart, boundaryAfter - sentenceStart + 1));
-            sentenceStart = boundaryAfter + 1;
+            result[boundaryAfter - first] = true;
             i = boundaryAfter;
         }
-        if (sentenceStart < end) output.Add((sentenceStart, end - sentenceStart));
-        MergePunctuationOnlySentences(text, tokens, output, outputStart);
+        return result;
     }
 
     /// <summary>Returns the index of the last token of a sentence ending at or right after token i, or -1.</summary>
@@ -70,7 +108,7 @@ public static class SentenceSplitter
 
     private static ReadOnlySpan<char> WordAt(string text, TextSpan span) => text.AsSpan(span.Start, span.Length);
 
-    private static bool IsTerminalPunct(string text, TextSpan tok)
+    internal static bool IsTerminalPunct(string text, TextSpan tok)
     {
         for (int k = tok.Start; k < tok.End; k++)
         {
@@ -106,7 +144,15 @@ public static class SentenceSplitter
         return false;
     }
 
-    private static bool HasParagraphBreak(string text, int from, int to)
+    /// <summary>Dashes, commas, colons and the like join clauses in edited text; the model may not split after them.</summary>
+    private static bool IsClauseJoiner(string text, TextSpan t)
+    {
+        if (t.Length > 2) return text[t.Start] == '-' && text[t.End - 1] == '-';
+        char c = text[t.Start];
+        return c is ',' or ';' or ':' or '—' or '–' or '-' or '(' or '[' or '&' or '/';
+    }
+
+    internal static bool HasParagraphBreak(string text, int from, int to)
     {
         int newlines = 0;
         for (int k = from; k < to; k++) if (text[k] == '\n') newlines++;
