@@ -32,7 +32,10 @@ public static class LanguageTraining
     public static List<CorpusSentence> NerTrainingSentences(string corporaDir, Gazetteer? gazetteer = null, bool uner = true, bool gum = true)
     {
         var sentences = uner ? CorpusReader.ReadIob2(Path.Combine(corporaDir, "uner-ewt", "en_ewt-ud-dev.iob2")) : new List<CorpusSentence>();
-        foreach (var file in gum ? CorpusReader.GumFiles(Path.Combine(corporaDir, "gum"), "train") : [])
+        // All GUM splits: GUM's own dev/test are not the NER evaluation set (UNER EWT test is).
+        var gumDir = Path.Combine(corporaDir, "gum");
+        var gumFiles = gum ? new[] { "train", "dev", "test" }.SelectMany(split => CorpusReader.GumFiles(gumDir, split)).ToList() : [];
+        foreach (var file in gumFiles)
         {
             foreach (var s in CorpusReader.ReadConllu(file))
             {
