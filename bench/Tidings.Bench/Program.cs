@@ -14,11 +14,14 @@ switch (args.FirstOrDefault())
         // Writes the benchmark corpus for other tools: corpus DIR COUNT
         Console.WriteLine($"{NewsCorpus.Write(args[1], NewsCorpus.LoadSourceArticles(repoRoot), int.Parse(args[2])) / 1048576.0:0.0} MB");
         return 0;
+    case "language":
+        // Throughput and memory of the language layer (see LanguageBenchmark).
+        return LanguageBenchmark.Run(args[1..]);
     case "micro":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] | language [--text FILE] [--seconds N] [--peer] | corpus DIR COUNT | micro");
         return 2;
 }
 

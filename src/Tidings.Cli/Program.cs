@@ -21,7 +21,13 @@ public static class Program
         root.Add(SearchCommand.Create());
         root.Add(AnalyzeCommand.Create());
         root.Add(TimelineCommand.Create());
-        root.Add(EvalCommand.Create());
+        root.Add(LanguageCommands.Tag());
+        var train = new Command("train", "Train the models from the open corpora (reproducible, fixed seeds)");
+        foreach (var c in LanguageCommands.TrainSubcommands()) train.Add(c);
+        root.Add(train);
+        var eval = EvalCommand.Create();
+        foreach (var c in LanguageCommands.EvalSubcommands()) eval.Add(c);
+        root.Add(eval);
         return root;
     }
 }

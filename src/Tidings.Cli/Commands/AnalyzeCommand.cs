@@ -12,7 +12,8 @@ internal static class AnalyzeCommand
     {
         var paths = CommonOptions.Paths("files or directories to read; - reads standard input");
         var maxSize = CommonOptions.MaxSize();
-        var cmd = new Command("analyze", "Run the pipeline without storing; write one JSON object per article (JSON Lines, see docs/schema.md)") { paths, maxSize };
+        var tokens = new Option<bool>("--tokens") { Description = "also write every token with its part of speech, lemma and entity tag" };
+        var cmd = new Command("analyze", "Run the pipeline without storing; write one JSON object per article (JSON Lines, see docs/schema.md)") { paths, maxSize, tokens };
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
             var summary = new IngestSummary();
@@ -22,7 +23,7 @@ internal static class AnalyzeCommand
             foreach (var result in flow.Process(r.GetValue(paths)!, summary))
             {
                 if (result.Article is not { } a) continue;
-                ArticleJsonWriter.Write(w, a);
+                ArticleJsonWriter.Write(w, a, tokens: r.GetValue(tokens));
                 w.Flush();
                 w.Reset();
                 stdout.WriteByte((byte)'\n');

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tidings.Documents;
 using Tidings.Extract.Times;
+using Tidings.Language;
+using TextSpan = Tidings.Documents.TextSpan;
 using Tidings.Storage;
 
 namespace Tidings.Output;
@@ -18,7 +20,7 @@ public static class ArticleJsonWriter
     public static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     public static readonly JsonWriterOptions IndentedOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    public static void Write(Utf8JsonWriter w, Article a, IReadOnlyList<ArticleSource>? sources = null)
+    public static void Write(Utf8JsonWriter w, Article a, IReadOnlyList<ArticleSource>? sources = null, bool tokens = false)
     {
         w.WriteStartObject();
         w.WriteNumber("schema_version", SchemaVersion);
@@ -71,6 +73,42 @@ public static class ArticleJsonWriter
                 w.WriteString("source", s.Source);
                 w.WriteString("url", s.Url);
                 w.WriteString("outlet", s.Outlet);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (a.Layers.Get<Sentence>(LanguageStage.Sentences) is { } sentences)
+        {
+            w.WriteStartArray("sentences");
+            foreach (var s in sentences) WriteSpan(w, null, new TextSpan(s.Start, s.End));
+            w.WriteEndArray();
+        }
+        if (a.Layers.Get<EntitySpan>(LanguageStage.Entities) is { } entities)
+        {
+            w.WriteStartArray("entities");
+            foreach (var e in entities)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", e.Start);
+                w.WriteNumber("end", e.End);
+                w.WriteString("text", e.Text);
+                w.WriteString("type", e.Type);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (tokens && a.Layers.Get<Token>(LanguageStage.Tokens) is { } tokenList)
+        {
+            w.WriteStartArray("tokens");
+            foreach (var t in tokenList)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", t.Start);
+                w.WriteNumber("end", t.End);
+                w.WriteString("upos", t.Upos);
+                w.WriteString("xpos", t.Xpos);
+                w.WriteString("lemma", t.Lemma);
+                w.WriteString("ner", t.Ner);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -1,6 +1,7 @@
 using Tidings.Cleaning;
 using Tidings.Documents;
 using Tidings.Extract.Times;
+using Tidings.Language;
 
 namespace Tidings.Pipeline;
 
@@ -23,6 +24,7 @@ public sealed class ArticlePipeline
         new DatelineParser(),
         new BoilerplateMarker(),
         new IdentityStage(),
+        new LanguageStage(),
         new TimeStage(),
     ]);
 

@@ -14,6 +14,8 @@ internal sealed class ArticleSpansRecord
     [JsonPropertyName("headline_in_text")] public bool HeadlineInText { get; set; }
     [JsonPropertyName("warnings")] public List<string>? Warnings { get; set; }
     [JsonPropertyName("times")] public List<Extract.Times.TimeExpression>? Times { get; set; }
+    [JsonPropertyName("sentences")] public List<int[]>? Sentences { get; set; }
+    [JsonPropertyName("entities")] public List<Language.EntitySpan>? Entities { get; set; }
 
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -26,6 +28,8 @@ internal sealed class ArticleSpansRecord
         HeadlineInText = a.HeadlineInText,
         Warnings = a.Warnings.Count > 0 ? a.Warnings : null,
         Times = a.Layers.Get<Extract.Times.TimeExpression>(Extract.Times.TimeStage.Layer)?.ToList(),
+        Sentences = a.Layers.Get<Language.Sentence>(Language.LanguageStage.Sentences)?.Select(s => new[] { s.Start, s.End, s.FirstToken, s.TokenCount }).ToList(),
+        Entities = a.Layers.Get<Language.EntitySpan>(Language.LanguageStage.Entities)?.ToList(),
     }, Options);
 
     public static void Apply(string json, Article a)
@@ -38,5 +42,8 @@ internal sealed class ArticleSpansRecord
         a.HeadlineInText = r.HeadlineInText;
         if (r.Warnings is not null) a.Warnings.AddRange(r.Warnings);
         if (r.Times is not null) a.Layers.Set(Extract.Times.TimeStage.Layer, r.Times);
+        if (r.Sentences is not null)
+            a.Layers.Set(Language.LanguageStage.Sentences, r.Sentences.Where(x => x.Length == 4).Select(x => new Language.Sentence(x[0], x[1], x[2], x[3])).ToList());
+        if (r.Entities is not null) a.Layers.Set(Language.LanguageStage.Entities, r.Entities);
     }
 }

@@ -7,7 +7,7 @@ public class AnalyzeCommandTests
 {
     private static readonly string[] RequiredFields =
         ["schema_version", "id", "source", "format", "url", "title", "outlet", "author", "language", "published",
-         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "times", "warnings"];
+         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "sentences", "entities", "times", "warnings"];
 
     private static List<JsonElement> Analyze(string? stdin, params string[] args)
     {
@@ -36,6 +36,18 @@ public class AnalyzeCommandTests
         var o = Analyze(null, "samples/")[0];
         var written = o.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(RequiredFields.Order(), written.Order());
+    }
+
+    [Fact]
+    public void TokensOnRequest()
+    {
+        var o = Assert.Single(Analyze(null, "--tokens", TestData.Sample000));
+        var text = o.GetProperty("text").GetString()!;
+        var tokens = o.GetProperty("tokens").EnumerateArray().ToList();
+        var said = tokens.First(t => text[t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()] == "said");
+        Assert.Equal("VERB", said.GetProperty("upos").GetString());
+        Assert.Equal("say", said.GetProperty("lemma").GetString());
+        Assert.False(Analyze(null, TestData.Sample000)[0].TryGetProperty("tokens", out _));
     }
 
     [Fact]
@@ -71,6 +83,13 @@ public class AnalyzeCommandTests
             Assert.InRange(end, start, text.Length);
         }
         foreach (var s in o.GetProperty("body").EnumerateArray()) CheckSpan(s);
+        foreach (var s in o.GetProperty("sentences").EnumerateArray()) CheckSpan(s);
+        foreach (var e in o.GetProperty("entities").EnumerateArray())
+        {
+            CheckSpan(e);
+            Assert.Equal(e.GetProperty("text").GetString(), text[e.GetProperty("start").GetInt32()..e.GetProperty("end").GetInt32()]);
+            Assert.Contains(e.GetProperty("type").GetString(), new[] { "PERSON", "ORG", "LOC", "MISC" });
+        }
         foreach (var t in o.GetProperty("times").EnumerateArray())
         {
             CheckSpan(t);

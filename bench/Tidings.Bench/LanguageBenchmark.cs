@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Tidings.Language;
+
+namespace Tidings.Bench;
+
+/// <summary>
+/// `dotnet run -c Release --project bench/Tidings.Bench -- language [--text FILE] [--seconds N] [--peer]`:
+/// throughput (tokens/s) of the full language layer (tokenize, sentences, POS, lemma, NER) on real news text,
+/// one core and all cores, plus peak memory. Default text: the AllSides dev articles under ../shared
+/// (read by the benchmark only; the library never reads ../shared).
+/// </summary>
+internal static class LanguageBenchmark
+{
+    public static int Run(string[] args)
+    {
+        string? textPath = Option(args, "--text");
+        double seconds = double.Parse(Option(args, "--seconds") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
+        var documents = LoadDocuments(textPath);
+        long chars = documents.Sum(d => (long)d.Length);
+        Console.WriteLine($"text: {documents.Count} documents, {chars:N0} characters");
+
+        long before = GC.GetTotalMemory(true);
+        var load = Stopwatch.StartNew();
+        var analyzer = LanguageAnalyzer.Default;
+        analyzer.Analyze("Warm up the models. Islamabad said so.");
+        load.Stop();
+        long modelBytes = GC.GetTotalMemory(true) - before;
+        Console.WriteLine($"model load: {load.Elapsed.TotalMilliseconds:F0} ms, managed heap for models ≈ {modelBytes / 1048576.0:F1} MiB");
+
+        int tokensPerPass = documents.Sum(d => analyzer.Analyze(d).Tokens.Count);
+        Console.WriteLine($"tokens per pass: {tokensPerPass:N0}");
+
+        // One core: sequential passes until the time budget is used.
+        var (oneTokens, oneElapsed, oneCpu) = Measure(seconds, () => { foreach (var d in documents) analyzer.Analyze(d); }, tokensPerPass);
+        Console.WriteLine($"one core:  {oneTokens / oneElapsed.TotalSeconds,12:N0} tokens/s wall, {oneTokens / oneCpu.TotalSeconds,12:N0} tokens per CPU-second  ({oneTokens:N0} tokens in {oneElapsed.TotalSeconds:F2} s)");
+
+        // All cores: documents in parallel.
+        var (allTokens, allElapsed, _) = Measure(seconds, () => Parallel.ForEach(documents, d => analyzer.Analyze(d)), tokensPerPass);
+        Console.WriteLine($"all cores: {allTokens / allElapsed.TotalSeconds,12:N0} tokens/s  ({Environment.ProcessorCount} cores, {allTokens:N0} tokens in {allElapsed.TotalSeconds:F2} s)");
+
+        if (args.Contains("--breakdown"))
+        {
+            var noNer = new LanguageAnalyzer(analyzer.PosTagger, analyzer.Lemmatizer, null);
+            var (t, e, c) = Measure(Math.Min(seconds, 3), () => { foreach (var d in documents) noNer.Analyze(d); }, tokensPerPass);
+            Console.WriteLine($"without NER, one core: {t / e.TotalSeconds:N0} tokens/s wall, {t / c.TotalSeconds:N0} tokens per CPU-second");
+        }
+
+        // Segmentation alone, for reference.
+        var (segTokens, segElapsed, _) = Measure(Math.Min(seconds, 2), () => { foreach (var d in documents) Segmenter.Segment(d); }, tokensPerPass);
+        Console.WriteLine($"tokenize + sentences only, one core: {segTokens / segElapsed.TotalSeconds:N0} tokens/s");
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine($"peak memory (process working set): {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
+        long modelFiles = typeof(LanguageAnalyzer).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Tidings.Models.", StringComparison.Ordinal))
+            .Sum(n => typeof(LanguageAnalyzer).Assembly.GetManifestResourceStream(n)!.Length);
+        Console.WriteLine($"model files (compressed, embedded): {modelFiles / 1048576.0:F1} MiB");
+
+        if (args.Contains("--peer")) PeerBenchmark.Run(documents, seconds);
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs passes until the time budget is used. Returns wall time and the process's CPU time: on a machine
+    /// shared with other work the CPU-time rate is the steadier figure for one core.
+    /// </summary>
+    private static (long Tokens, TimeSpan Elapsed, TimeSpan Cpu) Measure(double seconds, Action pass, int tokensPerPass)
+    {
+        pass(); // warm-up
+        using var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        long tokens = 0;
+        do { pass(); tokens += tokensPerPass; } while (sw.Elapsed.TotalSeconds < seconds);
+        sw.Stop();
+        process.Refresh();
+        return (tokens, sw.Elapsed, process.TotalProcessorTime - cpuStart);
+    }
+
+    internal static List<string> LoadDocuments(string? path)
+    {
+        if (path != null && !path.EndsWith(".jsonl", StringComparison.Ordinal))
+            return [File.ReadAllText(path)];
+        path ??= FindShared(Path.Combine("stories-dev", "allsides-dev.jsonl"));
+        var docs = new List<string>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0) continue;
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            docs.Add(root.GetProperty("title").GetString() + "\n\n" + root.GetProperty("text").GetString());
+        }
+        return docs;
+    }
+
+    private static string FindShared(string relative)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException($"shared/{relative} not found above {Directory.GetCurrentDirectory()}; pass --text FILE");
+    }
+
+    internal static string? Option(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

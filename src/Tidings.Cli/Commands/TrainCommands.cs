@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Tidings.Language;
+
+namespace Tidings.Cli.Commands;
+
+/// <summary>`tidings train pos|ner|lemma --out FILE`: reproducible training (fixed seed) from the corpora.</summary>
+internal static class TrainCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return Pos();
+        yield return Lemma();
+        yield return Ner();
+        yield return Sentences();
+    }
+
+    private static Command Sentences()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
+        var corpora = LanguageCommands.CorporaOption();
+        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
+        var cmd = new Command("sentences", "Train the sentence-boundary model on UD EWT train + GUM train running text") { output, corpora, iterations, seed };
+        cmd.SetAction(parse =>
+        {
+            var dir = LanguageCommands.CorporaDir(parse, corpora);
+            var model = SentenceBoundaryModel.Train(LanguageTraining.SentenceTrainingTexts(dir), parse.GetValue(iterations), parse.GetValue(seed), Log);
+            var path = parse.GetRequiredValue(output).FullName;
+            ModelFile.Save(path, model.Write);
+            Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {model.Model.FeatureCount} features)");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Ner()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
+        var corpora = LanguageCommands.CorporaOption();
+        var gazetteer = new Option<DirectoryInfo>("--gazetteer") { Description = "Gazetteer directory (default: ../shared/gazetteer)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "gazetteer")) };
+        var petrarch = new Option<DirectoryInfo>("--petrarch") { Description = "PETRARCH dictionaries (default: ../shared/dictionaries/petrarch)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "dictionaries", "petrarch")) };
+        var posModel = new Option<FileInfo>("--pos-model") { Description = "POS model providing UPOS features (default: the embedded model)" };
+        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
+        var data = new Option<string>("--data") { Description = "Training data: both (default), uner or gum", DefaultValueFactory = _ => "both" };
+        var dump = new Option<FileInfo>("--dump-data") { Description = "Also write the training sentences as IOB2 (to inspect derived labels)" };
+        var cmd = new Command("ner", "Train the entity recognizer on UNER EWT dev + GUM train entities") { output, corpora, gazetteer, petrarch, posModel, iterations, seed, data, dump };
+        cmd.SetAction(parse =>
+        {
+            var sw = Stopwatch.StartNew();
+            var dir = LanguageCommands.CorporaDir(parse, corpora);
+            var tagger = parse.GetValue(posModel) is { } m ? ModelFile.Load(m.FullName, PosTagger.Read) : LanguageAnalyzer.Default.PosTagger;
+            var common = LanguageTraining.CommonWords(LanguageTraining.PosTrainingSentences(dir));
+            var gaz = Gazetteer.Build(parse.GetValue(gazetteer)!.FullName, parse.GetValue(petrarch)?.FullName, common);
+            var sentences = LanguageTraining.NerTrainingSentences(dir, gaz, parse.GetValue(data) != "gum", parse.GetValue(data) != "uner");
+            if (parse.GetValue(dump) is { } dumpFile)
+                File.WriteAllLines(dumpFile.FullName, sentences.SelectMany(s => s.Words.Select(w => w.Form + "\t" + w.Ner).Append("")));
+            var recognizer = LanguageTraining.TrainNer(sentences, tagger, gaz, parse.GetValue(iterations), parse.GetValue(seed), Log);
+            var path = parse.GetRequiredValue(output).FullName;
+            ModelFile.Save(path, recognizer.Write);
+            Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {recognizer.Model.FeatureCount} features) in {sw.Elapsed.TotalSeconds:F0}s");
+            var test = CorpusReader.ReadIob2(Path.Combine(dir, "uner-ewt", "en_ewt-ud-test.iob2"));
+            var scores = EntityEvaluation.Evaluate(tagger, recognizer, test);
+            Log($"UNER EWT test: F1 {scores["ALL"].F1:F2}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Lemma()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
+        var corpora = LanguageCommands.CorporaOption();
+        var cmd = new Command("lemma", "Build the lemmatizer (exceptions + suffix rules) from UD EWT train + GUM train") { output, corpora };
+        cmd.SetAction(parse =>
+        {
+            var dir = LanguageCommands.CorporaDir(parse, corpora);
+            var lemmatizer = Lemmatizer.Train(LanguageTraining.PosTrainingSentences(dir));
+            var path = parse.GetRequiredValue(output).FullName;
+            ModelFile.Save(path, lemmatizer.Write);
+            Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {lemmatizer.ExceptionCount} exceptions)");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Pos()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
+        var corpora = LanguageCommands.CorporaOption();
+        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
+        var cmd = new Command("pos", "Train the UPOS+XPOS tagger on UD EWT train + GUM train") { output, corpora, iterations, seed };
+        cmd.SetAction(parse =>
+        {
+            var sw = Stopwatch.StartNew();
+            var dir = LanguageCommands.CorporaDir(parse, corpora);
+            var sentences = LanguageTraining.PosTrainingSentences(dir);
+            var tagger = LanguageTraining.TrainPos(sentences, parse.GetValue(iterations), parse.GetValue(seed), Log);
+            var path = parse.GetRequiredValue(output).FullName;
+            ModelFile.Save(path, tagger.Write);
+            Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {tagger.Model.FeatureCount} features, {tagger.Model.NonZeroCount} weights) in {sw.Elapsed.TotalSeconds:F0}s");
+            var dev = CorpusReader.ReadConllu(Path.Combine(dir, "ud-ewt", "en_ewt-ud-dev.conllu"));
+            var score = TaggingEvaluation.Evaluate(tagger, null, dev);
+            Log($"EWT dev: UPOS {score.Upos:F2}  XPOS {score.Xpos:F2}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    internal static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+}
