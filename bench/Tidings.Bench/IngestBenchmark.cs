@@ -14,11 +14,13 @@ public static class IngestBenchmark
     {
         var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray()
                     ?? [2500, 5000, 10000, 20000];
+        var pipeline = args.SkipWhile(a => a != "--pipeline").Skip(1).FirstOrDefault() ?? "cleaning";
+        if (pipeline is not ("cleaning" or "full")) throw new ArgumentException("--pipeline is cleaning (read, clean, identify: the core pipeline) or full (all stages)");
         var work = Directory.CreateTempSubdirectory("tidings-bench-").FullName;
         try
         {
             var sources = NewsCorpus.LoadSourceArticles(repoRoot);
-            Console.WriteLine($"source articles: {sources.Count} real news texts; {Environment.ProcessorCount} cores");
+            Console.WriteLine($"source articles: {sources.Count} real news texts; {Environment.ProcessorCount} cores; pipeline: {pipeline}");
             Console.WriteLine($"{"mode",-8} {"articles",9} {"MB",8} {"seconds",8} {"articles/s",11} {"MB/s",7} {"peak MB",8}");
             foreach (var size in sizes)
             {
@@ -26,7 +28,7 @@ public static class IngestBenchmark
                 NewsCorpus.Write(dir, sources, size);
                 foreach (var mode in new[] { "analyze", "ingest" })
                 {
-                    var line = RunChild(mode, dir, size);
+                    var line = RunChild(mode, dir, size, pipeline);
                     Console.WriteLine(line);
                 }
                 Directory.Delete(dir, true);
@@ -39,11 +41,11 @@ public static class IngestBenchmark
         return 0;
     }
 
-    private static string RunChild(string mode, string dir, int size)
+    private static string RunChild(string mode, string dir, int size, string pipeline)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add(typeof(IngestBenchmark).Assembly.Location);
-        foreach (var a in new[] { "run-one", mode, dir, size.ToString() }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "run-one", mode, dir, size.ToString(), pipeline }) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd().Trim();
         p.WaitForExit();
@@ -61,10 +63,10 @@ public static class IngestBenchmark
     }
 
     /// <summary>One measurement in this process: read the corpus, run the stages, write JSON or store.</summary>
-    public static int RunOne(string mode, string dir, int size)
+    public static int RunOne(string mode, string dir, int size, string pipeline)
     {
         long bytes = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        var flow = new ArticleFlow(new InputReader(), ArticlePipeline.CreateDefault());
+        var flow = new ArticleFlow(new InputReader(), pipeline == "full" ? ArticlePipeline.CreateDefault() : ArticlePipeline.CreateCleaning());
         WarmUp(flow, dir);
         var sw = Stopwatch.StartNew();
         int articles;

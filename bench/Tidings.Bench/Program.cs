@@ -9,7 +9,7 @@ switch (args.FirstOrDefault())
     case "ingest":
         return IngestBenchmark.RunAll(repoRoot, args.Skip(1).ToArray());
     case "run-one":
-        return IngestBenchmark.RunOne(args[1], args[2], int.Parse(args[3]));
+        return IngestBenchmark.RunOne(args[1], args[2], int.Parse(args[3]), args[4]);
     case "corpus":
         // Writes the benchmark corpus for other tools: corpus DIR COUNT
         Console.WriteLine($"{NewsCorpus.Write(args[1], NewsCorpus.LoadSourceArticles(repoRoot), int.Parse(args[2])) / 1048576.0:0.0} MB");
@@ -21,7 +21,7 @@ switch (args.FirstOrDefault())
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] | language [--text FILE] [--seconds N] [--peer] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE] [--seconds N] [--peer] | corpus DIR COUNT | micro");
         return 2;
 }
 
