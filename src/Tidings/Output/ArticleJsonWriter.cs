@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tidings.Documents;
+using Tidings.Extract.Quotes;
 using Tidings.Extract.Times;
 using Tidings.Language;
 using TextSpan = Tidings.Documents.TextSpan;
@@ -113,6 +114,12 @@ public static class ArticleJsonWriter
             }
             w.WriteEndArray();
         }
+        if (a.Layers.Get<Quote>(QuoteStage.Layer) is { } quotes)
+        {
+            w.WriteStartArray("quotes");
+            foreach (var q in quotes) WriteQuote(w, q);
+            w.WriteEndArray();
+        }
         if (a.Layers.Get<TimeExpression>(TimeStage.Layer) is { } times)
         {
             w.WriteStartArray("times");
@@ -132,6 +139,37 @@ public static class ArticleJsonWriter
         w.WriteStartArray("warnings");
         foreach (var warning in a.Warnings) w.WriteStringValue(warning);
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteQuote(Utf8JsonWriter w, Quote q)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("start", q.Start);
+        w.WriteNumber("end", q.End);
+        w.WriteString("text", q.Text);
+        w.WriteString("kind", q.Kind);
+        if (q.Cue is { } c)
+        {
+            w.WriteStartObject("cue");
+            w.WriteNumber("start", c.Start);
+            w.WriteNumber("end", c.End);
+            w.WriteString("text", c.Text);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("cue");
+        if (q.Speaker is { } s)
+        {
+            w.WriteStartObject("speaker");
+            w.WriteNumber("start", s.Start);
+            w.WriteNumber("end", s.End);
+            w.WriteString("text", s.Text);
+            w.WriteString("name", s.Name);
+            w.WriteString("entity", s.Entity);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("speaker");
+        w.WriteString("channel", q.Channel);
         w.WriteEndObject();
     }
 

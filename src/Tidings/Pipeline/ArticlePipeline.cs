@@ -1,5 +1,6 @@
 using Tidings.Cleaning;
 using Tidings.Documents;
+using Tidings.Extract.Quotes;
 using Tidings.Extract.Times;
 using Tidings.Language;
 
@@ -25,6 +26,7 @@ public sealed class ArticlePipeline
         new BoilerplateMarker(),
         new IdentityStage(),
         new LanguageStage(),
+        new QuoteStage(),
         new TimeStage(),
     ]);
 
