@@ -7,7 +7,7 @@ public class AnalyzeCommandTests
 {
     private static readonly string[] RequiredFields =
         ["schema_version", "id", "source", "format", "url", "title", "outlet", "author", "language", "published",
-         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "sentences", "entities", "times", "warnings"];
+         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "sentences", "entities", "quotes", "times", "warnings"];
 
     private static List<JsonElement> Analyze(string? stdin, params string[] args)
     {
@@ -89,6 +89,13 @@ public class AnalyzeCommandTests
             CheckSpan(e);
             Assert.Equal(e.GetProperty("text").GetString(), text[e.GetProperty("start").GetInt32()..e.GetProperty("end").GetInt32()]);
             Assert.Contains(e.GetProperty("type").GetString(), new[] { "PERSON", "ORG", "LOC", "MISC" });
+        }
+        foreach (var q in o.GetProperty("quotes").EnumerateArray())
+        {
+            CheckSpan(q);
+            Assert.Contains(q.GetProperty("kind").GetString(), new[] { "direct", "partial", "indirect", "scare" });
+            foreach (var part in new[] { "cue", "speaker" })
+                if (q.GetProperty(part).ValueKind != JsonValueKind.Null) CheckSpan(q.GetProperty(part));
         }
         foreach (var t in o.GetProperty("times").EnumerateArray())
         {
