@@ -21,6 +21,7 @@ public static class Program
         root.Add(SearchCommand.Create());
         root.Add(AnalyzeCommand.Create());
         root.Add(EvalCommand.Create());
+        root.Add(StoryCommands.Train());
         return root;
     }
 }

@@ -21,6 +21,7 @@ internal static class EvalCommand
             return 0;
         }));
         eval.Add(html);
+        eval.Add(StoryCommands.EvalStories());
         return eval;
     }
 }
