@@ -22,6 +22,7 @@ internal static class EvalCommand
         }));
         eval.Add(html);
         eval.Add(StoryCommands.EvalStories());
+        eval.Add(StoryCommands.EvalDedup());
         return eval;
     }
 }

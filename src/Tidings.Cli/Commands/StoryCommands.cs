@@ -67,4 +67,33 @@ internal static partial class StoryCommands
         }));
         return cmd;
     }
+
+    public static Command EvalDedup()
+    {
+        var gold = new Option<string[]>("--corpus") { Description = "articles to copy: JSON Lines files, text files or directories (all articles are read)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var verbose = new Option<bool>("--verbose") { Description = "list the originals reported as copies" };
+        var cmd = new Command("dedup", "Plant edited copies of real articles (new header, words changed, paragraph dropped); print recall per edit rate and false positives") { gold, verbose };
+        cmd.SetAction(r => CommonOptions.Guard(() =>
+        {
+            var (articles, _) = ReadAll(r.GetValue(gold)!);
+            var originals = articles.Where(a => a.Body.Count > 0).GroupBy(a => a.ContentHash).Select(g => g.First())
+                .Select(a => (a.Id, a.BodyText)).ToList();
+            var report = DedupEvaluation.Evaluate(originals);
+            foreach (var rate in report.Rates)
+                Console.WriteLine($"{rate.Edit,-48} found {rate.Found}/{rate.Planted}  recall {100 * rate.Recall:0.00}%");
+            Console.WriteLine($"false positives: {report.FalsePositives} of {report.Originals} distinct originals reported as copies ({100 * report.FalsePositiveRate:0.000}%)");
+            if (r.GetValue(verbose))
+                foreach (var (id, of, sim) in report.Flagged) Console.WriteLine($"  {id} ~ {of}  estimated Jaccard {sim:0.00}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    internal static (List<Tidings.Documents.Article> Articles, Tidings.Pipeline.IngestSummary Summary) ReadAll(IEnumerable<string> paths)
+    {
+        var summary = new Tidings.Pipeline.IngestSummary();
+        var flow = new Tidings.Pipeline.ArticleFlow(new Tidings.Ingest.InputReader(), Tidings.Pipeline.ArticlePipeline.CreateDefault());
+        var list = flow.Process(paths, summary).Where(x => x.Article is not null).Select(x => x.Article!).ToList();
+        return (list, summary);
+    }
 }
