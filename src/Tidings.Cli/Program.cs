@@ -22,6 +22,8 @@ public static class Program
         root.Add(AnalyzeCommand.Create());
         root.Add(EvalCommand.Create());
         root.Add(StoryCommands.Train());
+        root.Add(StoryCommands.Stories());
+        root.Add(StoryCommands.Story());
         return root;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tidings.Documents;
 using Tidings.Storage;
+using Tidings.Stories;
 
 namespace Tidings.Output;
 
@@ -17,7 +18,7 @@ public static class ArticleJsonWriter
     public static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     public static readonly JsonWriterOptions IndentedOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    public static void Write(Utf8JsonWriter w, Article a, IReadOnlyList<ArticleSource>? sources = null)
+    public static void Write(Utf8JsonWriter w, Article a, IReadOnlyList<ArticleSource>? sources = null, StoryLink? story = null)
     {
         w.WriteStartObject();
         w.WriteNumber("schema_version", SchemaVersion);
@@ -77,6 +78,12 @@ public static class ArticleJsonWriter
         w.WriteStartArray("warnings");
         foreach (var warning in a.Warnings) w.WriteStringValue(warning);
         w.WriteEndArray();
+        if (story is not null)
+        {
+            // Stories stage: the story id and, for a copy, the id of the earliest version.
+            w.WriteString("story", story.StoryId);
+            w.WriteString("copy_of", story.CopyOf);
+        }
         w.WriteEndObject();
     }
 
@@ -95,10 +102,10 @@ public static class ArticleJsonWriter
             ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : p.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string ToJson(Article a, bool indented = false, IReadOnlyList<ArticleSource>? sources = null)
+    public static string ToJson(Article a, bool indented = false, IReadOnlyList<ArticleSource>? sources = null, StoryLink? story = null)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, indented ? IndentedOptions : CompactOptions)) Write(w, a, sources);
+        using (var w = new Utf8JsonWriter(ms, indented ? IndentedOptions : CompactOptions)) Write(w, a, sources, story);
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 }

@@ -34,7 +34,7 @@ public static partial class StoryText
         "years", "may", "might", "must", "shall", "get", "got", "like", "many", "much", "well", "even", "still", "yet",
         "however", "though", "although", "since", "within", "without", "across", "around", "among", "per", "via",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "day", "days", "today",
-        "yesterday", "tomorrow", "time", "it's", "don't", "that's", "there's", "he's", "she's", "we're", "they're",
+        "yesterday", "tomorrow", "time", "amid", "despite", "following", "earlier", "later", "meanwhile", "it's", "don't", "that's", "there's", "he's", "she's", "we're", "they're",
     };
 
     /// <summary>Capitalized words that open sentences or titles without naming anything.</summary>
@@ -120,8 +120,13 @@ public static partial class StoryText
             int s = i;
             // Drop title words in front ("President Joe Biden" -> "Joe Biden"), keep a lone title out.
             while (s < j && NotNames.Contains(words[s].Lower.TrimEnd('.'))) s++;
-            if (s < j && !(j - s == 1 && words[s].SentenceStart && Stopwords.Contains(words[s].Lower)))
-                names.Add(new NameMention(a.Text[words[s].Start..words[j - 1].End], words[s].Start, words[j - 1].End, "NAME"));
+            if (s < j && !(j - s == 1 && (Stopwords.Contains(words[s].Lower) || NotNames.Contains(words[s].Lower))))
+            {
+                int end = words[j - 1].End;
+                // A possessive is not part of the name: "Washington’s" names Washington.
+                if (a.Text.AsSpan(words[s].Start, end - words[s].Start) is var span && (span.EndsWith("’s") || span.EndsWith("'s"))) end -= 2;
+                names.Add(new NameMention(a.Text[words[s].Start..end], words[s].Start, end, "NAME"));
+            }
             i = j;
         }
         return names;
