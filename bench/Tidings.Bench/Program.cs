@@ -14,11 +14,15 @@ switch (args.FirstOrDefault())
         // Writes the benchmark corpus for other tools: corpus DIR COUNT
         Console.WriteLine($"{NewsCorpus.Write(args[1], NewsCorpus.LoadSourceArticles(repoRoot), int.Parse(args[2])) / 1048576.0:0.0} MB");
         return 0;
+    case "stories":
+        return StoriesBenchmark.RunAll(repoRoot, args.Skip(1).ToArray());
+    case "stories-one":
+        return StoriesBenchmark.RunOne(args[1], int.Parse(args[2]));
     case "micro":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] | stories [--sizes 20000,100000] | corpus DIR COUNT | micro");
         return 2;
 }
 
