@@ -9,10 +9,18 @@ namespace Tidings.Cli.Commands;
 internal static partial class StoryCommands
 {
     /// <summary>Re-clusters the stored articles when some have no story yet (after an ingest).</summary>
+    public const int AutoUpdateLimit = 20_000;
+
     public static void UpdateStories(SqliteArticleStore store)
     {
         var stories = new SqliteStoryStore(store);
         if (!stories.IsStale()) return;
+        if (store.Count() > AutoUpdateLimit)
+        {
+            // Re-clustering a large store takes a while; `tidings stories` does it on demand.
+            AnsiConsole.MarkupLine("[grey]stories not updated (large database): `tidings stories` updates them[/]");
+            return;
+        }
         int n = stories.Rebuild();
         AnsiConsole.MarkupLine($"[grey]{n} stories over {store.Count()} articles[/]");
     }

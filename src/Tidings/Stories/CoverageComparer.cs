@@ -159,6 +159,8 @@ public static partial class CoverageComparer
         if (x.Length < 5 || y.Length < 5 || string.Equals(x, y, StringComparison.OrdinalIgnoreCase)) return false;
         x = x.ToLowerInvariant(); y = y.ToLowerInvariant();
         if (x[0] != y[0] || x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)) return false;
+        // Short names differ by one substituted letter at most (Blinken / Blinkon, not Price / Prince).
+        if (Math.Max(x.Length, y.Length) < 8) return x.Length == y.Length && Levenshtein(x, y) == 1;
         return 1 - (double)Levenshtein(x, y) / Math.Max(x.Length, y.Length) >= SpellingSimilarity;
     }
 

@@ -57,9 +57,13 @@ public static class StoryRecordBuilder
     public const int SummarySentences = 3;
 
     /// <summary>Builds the record of one story from its articles (in any order) and their links.</summary>
+    /// <summary>Articles a record reads for its headline, names and summary: the earliest ones of a very large story.</summary>
+    public const int MaxArticlesRead = 50;
+
     public static StoryRecord Build(string storyId, IReadOnlyList<Article> articles, IReadOnlyList<StoryLink>? links = null)
     {
-        var ordered = StoryRunner.PublicationOrder(articles, a => a.Published).Select(i => articles[i]).ToList();
+        var all = StoryRunner.PublicationOrder(articles, a => a.Published).Select(i => articles[i]).ToList();
+        var ordered = all.Take(MaxArticlesRead).ToList();
         var idf = TermStatistics.CreateDefault();
         var sentences = new List<(Article Article, TextSpan Span, SparseVector Vector)>();
         var articleVectors = new List<SparseVector>();
@@ -103,16 +107,16 @@ public static class StoryRecordBuilder
         }
         var copies = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var l in links ?? []) if (l.CopyOf is { } c) copies[l.ArticleId] = c;
-        var dates = ordered.Where(a => a.Published is not null).Select(a => a.Published!.Value).ToList();
+        var dates = all.Where(a => a.Published is not null).Select(a => a.Published!.Value).ToList();
         return new StoryRecord(
             storyId,
             ordered.Count > 0 ? ordered[headlineIndex].HeadlineText : "",
             ordered.Count > 0 ? ordered[headlineIndex].Id : "",
             dates.Count > 0 ? dates.Min() : null,
             dates.Count > 0 ? dates.Max() : null,
-            ordered.Select(a => a.Outlet ?? a.Dateline?.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            ordered.Count,
-            ordered.Select(a => a.Id).ToList(),
+            all.Select(a => a.Outlet ?? a.Dateline?.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            all.Count,
+            all.Select(a => a.Id).ToList(),
             names.Values.OrderByDescending(n => n.Articles.Count).ThenBy(n => n.Display, StringComparer.Ordinal)
                 .Take(10).Select(n => new NameCount(n.Display, n.Articles.Count)).ToList(),
             places,
