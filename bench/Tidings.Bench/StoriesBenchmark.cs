@@ -77,7 +77,8 @@ public static class StoriesBenchmark
             $"{done,9:N0} articles  {done / timer.Elapsed.TotalSeconds,8:N0} articles/s (dedup + clustering, {timer.Elapsed.TotalSeconds:0.0} s; " +
             $"with generation {wall.Elapsed.TotalSeconds:0.0} s)  peak memory {proc.PeakWorkingSet64 / 1048576} MB  " +
             $"stories {clusterer.StoriesCreated - clusterer.Merges:N0} (planted {plannedStories.Count:N0}), active {clusterer.ActiveStories:N0}, " +
-            $"frozen {clusterer.FrozenStories:N0}; copies found {copiesFound:N0}/{copies:N0}");
+            $"frozen {clusterer.FrozenStories:N0}; copies found {copiesFound:N0}/{copies:N0}; live heap after full GC {GC.GetTotalMemory(true) / 1048576} MB");
+        GC.KeepAlive(clusterer);
         return 0;
     }
 
