@@ -17,11 +17,15 @@ switch (args.FirstOrDefault())
     case "language":
         // Throughput and memory of the language layer (see LanguageBenchmark).
         return LanguageBenchmark.Run(args[1..]);
+    case "stories":
+        return StoriesBenchmark.RunAll(repoRoot, args.Skip(1).ToArray());
+    case "stories-one":
+        return StoriesBenchmark.RunOne(args[1], int.Parse(args[2]));
     case "micro":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE] [--seconds N] [--peer] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE] [--seconds N] [--peer] | stories [--sizes 20000,100000] | corpus DIR COUNT | micro");
         return 2;
 }
 

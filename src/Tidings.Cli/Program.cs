@@ -22,12 +22,14 @@ public static class Program
         root.Add(AnalyzeCommand.Create());
         root.Add(TimelineCommand.Create());
         root.Add(LanguageCommands.Tag());
-        var train = new Command("train", "Train the models from the open corpora (reproducible, fixed seeds)");
+        var train = StoryCommands.Train();
         foreach (var c in LanguageCommands.TrainSubcommands()) train.Add(c);
         root.Add(train);
         var eval = EvalCommand.Create();
         foreach (var c in LanguageCommands.EvalSubcommands()) eval.Add(c);
         root.Add(eval);
+        root.Add(StoryCommands.Stories());
+        root.Add(StoryCommands.Story());
         return root;
     }
 }

@@ -20,10 +20,13 @@ internal static class AnalyzeCommand
             var flow = new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = r.GetValue(maxSize) }), ArticlePipeline.CreateDefault());
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
             using var w = new Utf8JsonWriter(stdout, ArticleJsonWriter.CompactOptions);
-            foreach (var result in flow.Process(r.GetValue(paths)!, summary))
+            // Stories need the whole set: articles are clustered in publication order, then written in input order.
+            var articles = flow.Process(r.GetValue(paths)!, summary).Select(x => x.Article).OfType<Tidings.Documents.Article>().ToList();
+            var links = Tidings.Stories.StoryDating.ClusterAndAnchor(articles);
+            for (int i = 0; i < articles.Count; i++)
             {
-                if (result.Article is not { } a) continue;
-                ArticleJsonWriter.Write(w, a, tokens: r.GetValue(tokens));
+                var a = articles[i];
+                ArticleJsonWriter.Write(w, a, story: links[i], tokens: r.GetValue(tokens));
                 w.Flush();
                 w.Reset();
                 stdout.WriteByte((byte)'\n');

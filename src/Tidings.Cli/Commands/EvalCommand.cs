@@ -23,6 +23,8 @@ internal static class EvalCommand
         }));
         eval.Add(html);
         eval.Add(Timex());
+        eval.Add(StoryCommands.EvalStories());
+        eval.Add(StoryCommands.EvalDedup());
         return eval;
     }
 

@@ -19,6 +19,7 @@ internal static class IngestCommand
             using var store = new SqliteArticleStore(r.GetValue(db)!);
             var summary = Run(store, r.GetValue(paths)!, r.GetValue(maxSize));
             PrintSummary(summary);
+            StoryCommands.UpdateStories(store);
             return summary.Read == 0 && summary.Skipped.Count > 0 ? 1 : 0;
         }));
         return cmd;

@@ -26,7 +26,7 @@ internal static class ShowCommand
             var sources = store.Sources(article.Id);
             if (r.GetValue(json))
             {
-                Console.WriteLine(ArticleJsonWriter.ToJson(article, indented: true, sources));
+                Console.WriteLine(ArticleJsonWriter.ToJson(article, indented: true, sources, StoryCommands.LinkOf(store, article.Id)));
                 return 0;
             }
             var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();

@@ -7,6 +7,7 @@ using Tidings.Extract.Times;
 using Tidings.Language;
 using TextSpan = Tidings.Documents.TextSpan;
 using Tidings.Storage;
+using Tidings.Stories;
 
 namespace Tidings.Output;
 
@@ -21,7 +22,7 @@ public static class ArticleJsonWriter
     public static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     public static readonly JsonWriterOptions IndentedOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    public static void Write(Utf8JsonWriter w, Article a, IReadOnlyList<ArticleSource>? sources = null, bool tokens = false)
+    public static void Write(Utf8JsonWriter w, Article a, IReadOnlyList<ArticleSource>? sources = null, StoryLink? story = null, bool tokens = false)
     {
         w.WriteStartObject();
         w.WriteNumber("schema_version", SchemaVersion);
@@ -139,6 +140,12 @@ public static class ArticleJsonWriter
         w.WriteStartArray("warnings");
         foreach (var warning in a.Warnings) w.WriteStringValue(warning);
         w.WriteEndArray();
+        if (story is not null)
+        {
+            // Stories stage: the story id and, for a copy, the id of the earliest version.
+            w.WriteString("story", story.StoryId);
+            w.WriteString("copy_of", story.CopyOf);
+        }
         w.WriteEndObject();
     }
 
@@ -188,10 +195,10 @@ public static class ArticleJsonWriter
             ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : p.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string ToJson(Article a, bool indented = false, IReadOnlyList<ArticleSource>? sources = null)
+    public static string ToJson(Article a, bool indented = false, IReadOnlyList<ArticleSource>? sources = null, StoryLink? story = null)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, indented ? IndentedOptions : CompactOptions)) Write(w, a, sources);
+        using (var w = new Utf8JsonWriter(ms, indented ? IndentedOptions : CompactOptions)) Write(w, a, sources, story);
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 }

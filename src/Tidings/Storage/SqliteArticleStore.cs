@@ -195,7 +195,8 @@ public sealed class SqliteArticleStore : IArticleStore
         return problems;
     }
 
-    internal SqliteConnection Connection => _connection;
+    /// <summary>The open connection, for stores of later stages that share the database file (stories).</summary>
+    public SqliteConnection Connection => _connection;
 
     public void Dispose() => _connection.Dispose();
 

@@ -39,6 +39,28 @@ internal static class SqliteSchema
             "CREATE INDEX article_sources_url ON article_sources(url)",
             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
         ],
+        // 2: stories (Stories/): one row per story with its record as JSON, and the story and copy-of of every article.
+        [
+            """
+            CREATE TABLE stories(
+                id TEXT PRIMARY KEY,
+                headline TEXT NOT NULL,
+                first_report TEXT, last_report TEXT,
+                outlets TEXT NOT NULL,
+                article_count INTEGER NOT NULL,
+                record TEXT NOT NULL)
+            """,
+            "CREATE INDEX stories_last_report ON stories(last_report)",
+            """
+            CREATE TABLE story_articles(
+                article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                story_id TEXT NOT NULL,
+                copy_of TEXT,
+                probability REAL NOT NULL,
+                inferred_published TEXT)
+            """,
+            "CREATE INDEX story_articles_story ON story_articles(story_id)",
+        ],
     ];
 
     public static int Version => Migrations.Length;

@@ -1,0 +1,175 @@
+namespace Tidings.Stories;
+
+/// <summary>
+/// MinHash signatures over word k-shingles of the clean body (the headline is left out: copies get new ones).
+/// Calibration (see <c>tidings eval dedup</c>): 4-word shingles; a copy with a new 25-word header and 3 % of its
+/// words changed keeps a Jaccard similarity of about 0.64 for a 90-word lead and 0.77 for a 600-word article.
+/// 120 hash functions in 40 bands of 3 rows make such a pair a candidate with probability ≥ 0.995 at
+/// J = 0.5 (1 − (1 − 0.5³)⁴⁰), while unrelated articles (J &lt; 0.02) collide in fewer than 1 in 3,000 pairs;
+/// candidates are confirmed by the signature's Jaccard estimate (≥ <see cref="ConfirmThreshold"/>).
+/// </summary>
+public static class MinHash
+{
+    public const int ShingleSize = 4;
+    public const int Bands = 40;
+    public const int Rows = 3;
+    public const int Size = Bands * Rows;
+    public const double ConfirmThreshold = 0.45;
+
+    private static readonly ulong[] A = new ulong[Size];
+    private static readonly ulong[] B = new ulong[Size];
+
+    static MinHash()
+    {
+        // Fixed seeds: signatures are the same on every run and machine.
+        ulong state = 0x9E3779B97F4A7C15UL;
+        for (int i = 0; i < Size; i++)
+        {
+            A[i] = SplitMix(ref state) | 1UL;
+            B[i] = SplitMix(ref state);
+        }
+    }
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        ulong z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>The signature of a word sequence (word hashes in text order); null when it is too short to shingle.</summary>
+    public static uint[]? Signature(ReadOnlySpan<ulong> words)
+    {
+        if (words.Length < ShingleSize) return null;
+        var sig = new uint[Size];
+        Array.Fill(sig, uint.MaxValue);
+        var seen = new HashSet<ulong>(words.Length);
+        for (int i = 0; i + ShingleSize <= words.Length; i++)
+        {
+            ulong h = 0xCBF29CE484222325UL;
+            for (int k = 0; k < ShingleSize; k++) h = (h ^ words[i + k]) * 0x100000001B3UL + (ulong)k;
+            h ^= h >> 29;
+            if (!seen.Add(h)) continue;
+            for (int j = 0; j < Size; j++)
+            {
+                uint v = (uint)((A[j] * h + B[j]) >> 32);
+                if (v < sig[j]) sig[j] = v;
+            }
+        }
+        return sig;
+    }
+
+    public static double Estimate(uint[] a, uint[] b)
+    {
+        int same = 0;
+        for (int i = 0; i < Size; i++) if (a[i] == b[i]) same++;
+        return (double)same / Size;
+    }
+
+    public static ulong BandKey(uint[] sig, int band)
+    {
+        ulong h = 0xCBF29CE484222325UL ^ (ulong)band;
+        for (int r = 0; r < Rows; r++) h = (h ^ sig[band * Rows + r]) * 0x100000001B3UL;
+        return h;
+    }
+}
+
+/// <summary>
+/// Finds near-duplicates in a stream: an LSH index (one table per band) over the signatures of articles inside
+/// the time window. Articles older than the window are evicted so memory stays bounded.
+/// </summary>
+public sealed class NearDuplicateIndex
+{
+    private sealed class Entry(int serial, string id, uint[] sig, DateTimeOffset? when, string root)
+    {
+        public int Serial { get; } = serial;
+        public string Id { get; } = id;
+        public uint[] Signature { get; } = sig;
+        public DateTimeOffset? When { get; } = when;
+        public string Root { get; } = root;
+        public bool Evicted { get; set; }
+    }
+
+    private readonly Dictionary<ulong, List<Entry>>[] _bands = Enumerable.Range(0, MinHash.Bands).Select(_ => new Dictionary<ulong, List<Entry>>()).ToArray();
+    private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
+    private readonly Queue<Entry> _order = new();
+    private readonly Queue<(string Hash, DateTimeOffset? When)> _exactOrder = new();
+    private readonly TimeSpan _window;
+    private readonly double _threshold;
+    private int _serial;
+
+    public NearDuplicateIndex(TimeSpan window, double threshold = MinHash.ConfirmThreshold)
+    {
+        _window = window;
+        _threshold = threshold;
+    }
+
+    public int Count => _order.Count;
+
+    /// <summary>
+    /// Looks the article up and adds it. Returns the id of the earliest version it copies (exact body or near
+    /// duplicate), or null for an original, with the estimated Jaccard similarity.
+    /// </summary>
+    public (string? CopyOf, double Similarity) Add(string id, string contentHash, uint[]? signature, DateTimeOffset? when)
+    {
+        if (when is { } now) Evict(now);
+        if (!string.IsNullOrEmpty(contentHash) && _exact.TryGetValue(contentHash, out var root)) return (root, 1.0);
+        Entry? best = null;
+        double bestSim = 0;
+        if (signature is not null)
+        {
+            var seen = new HashSet<int>();
+            for (int b = 0; b < MinHash.Bands; b++)
+            {
+                if (!_bands[b].TryGetValue(MinHash.BandKey(signature, b), out var bucket)) continue;
+                foreach (var e in bucket)
+                {
+                    if (e.Evicted || !seen.Add(e.Serial)) continue;
+                    double sim = MinHash.Estimate(signature, e.Signature);
+                    if (sim >= _threshold && (sim > bestSim || (sim == bestSim && e.Serial < best!.Serial))) { best = e; bestSim = sim; }
+                }
+            }
+        }
+        string myRoot = best?.Root ?? id;
+        if (!string.IsNullOrEmpty(contentHash))
+        {
+            _exact[contentHash] = myRoot;
+            _exactOrder.Enqueue((contentHash, when));
+        }
+        if (signature is not null)
+        {
+            var entry = new Entry(_serial++, id, signature, when, myRoot);
+            _order.Enqueue(entry);
+            for (int b = 0; b < MinHash.Bands; b++)
+            {
+                ulong key = MinHash.BandKey(signature, b);
+                if (!_bands[b].TryGetValue(key, out var bucket)) _bands[b][key] = bucket = new List<Entry>(1);
+                bucket.Add(entry);
+            }
+        }
+        return (best?.Root, best is null ? 0 : bestSim);
+    }
+
+    private void Evict(DateTimeOffset now)
+    {
+        var limit = now - _window;
+        while (_order.TryPeek(out var e) && e.When is { } w && w < limit)
+        {
+            _order.Dequeue();
+            e.Evicted = true;
+            for (int b = 0; b < MinHash.Bands; b++)
+            {
+                ulong key = MinHash.BandKey(e.Signature, b);
+                if (!_bands[b].TryGetValue(key, out var bucket)) continue;
+                bucket.Remove(e);
+                if (bucket.Count == 0) _bands[b].Remove(key);
+            }
+        }
+        while (_exactOrder.TryPeek(out var x) && x.When is { } w2 && w2 < limit)
+        {
+            _exactOrder.Dequeue();
+            _exact.Remove(x.Hash);
+        }
+    }
+}
