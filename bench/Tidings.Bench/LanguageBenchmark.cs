@@ -44,6 +44,7 @@ internal static class LanguageBenchmark
             var noNer = new LanguageAnalyzer(analyzer.PosTagger, analyzer.Lemmatizer, null);
             var (t, e, c) = Measure(Math.Min(seconds, 3), () => { foreach (var d in documents) noNer.Analyze(d); }, tokensPerPass);
             Console.WriteLine($"without NER, one core: {t / e.TotalSeconds:N0} tokens/s wall, {t / c.TotalSeconds:N0} tokens per CPU-second");
+            StageBreakdown(analyzer, documents, tokensPerPass);
         }
 
         // Segmentation alone, for reference.
@@ -77,6 +78,37 @@ internal static class LanguageBenchmark
         sw.Stop();
         process.Refresh();
         return (tokens, sw.Elapsed, process.TotalProcessorTime - cpuStart);
+    }
+
+    /// <summary>Time of each stage alone (segmentation, POS, NER, lemmas), summed over one pass.</summary>
+    private static void StageBreakdown(LanguageAnalyzer analyzer, List<string> documents, int tokensPerPass)
+    {
+        var segmentations = documents.Select(d => Segmenter.Segment(d)).ToList();
+        var seg = Stopwatch.StartNew();
+        for (int r = 0; r < 3; r++) foreach (var d in documents) Segmenter.Segment(d);
+        seg.Stop();
+        var pos = new Stopwatch();
+        var ner = new Stopwatch();
+        var lemma = new Stopwatch();
+        var labels = new int[4096];
+        var nerLabels = new int[4096];
+        for (int r = 0; r < 3; r++)
+            for (int k = 0; k < documents.Count; k++)
+            {
+                var text = documents[k];
+                var spans = segmentations[k].Tokens.ToArray();
+                foreach (var (first, count) in segmentations[k].Sentences)
+                {
+                    var sentence = spans.AsSpan(first, count);
+                    pos.Start(); analyzer.PosTagger.Tag(text, sentence, labels); pos.Stop();
+                    ner.Start(); analyzer.EntityRecognizer?.Recognize(text, sentence, labels, analyzer.PosTagger.Upos, nerLabels); ner.Stop();
+                    lemma.Start();
+                    for (int i = 0; i < count; i++) analyzer.Lemmatizer.Lemmatize(text, sentence[i], analyzer.PosTagger.Upos[labels[i]], analyzer.PosTagger.Xpos[labels[i]]);
+                    lemma.Stop();
+                }
+            }
+        double perToken(Stopwatch sw) => sw.Elapsed.TotalMilliseconds * 1e6 / (3.0 * tokensPerPass);
+        Console.WriteLine($"per token: segmentation {perToken(seg):F0} ns, POS {perToken(pos):F0} ns, NER {perToken(ner):F0} ns, lemma {perToken(lemma):F0} ns");
     }
 
     internal static List<string> LoadDocuments(string? path)

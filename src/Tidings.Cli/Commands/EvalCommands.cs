@@ -37,11 +37,17 @@ internal static class EvalCommands
         var corpora = LanguageCommands.CorporaOption();
         var model = new Option<FileInfo>("--model") { Description = "POS model file (default: the embedded model)" };
         var lemmaModel = new Option<FileInfo>("--lemma-model") { Description = "Lemma model file (default: the embedded model)" };
-        var cmd = new Command("pos", "UPOS / XPOS / lemma accuracy on gold tokens") { gold, corpora, model, lemmaModel };
+        var prune = new Option<float>("--prune") { Description = "Drop weights below this magnitude first (experiments)" };
+        var cmd = new Command("pos", "UPOS / XPOS / lemma accuracy on gold tokens") { gold, corpora, model, lemmaModel, prune };
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(gold)?.FullName ?? Path.Combine(LanguageCommands.CorporaDir(parse, corpora), "ud-ewt", "en_ewt-ud-test.conllu");
             var tagger = parse.GetValue(model) is { } m ? ModelFile.Load(m.FullName, PosTagger.Read) : LanguageAnalyzer.Default.PosTagger;
+            if (parse.GetValue(prune) is > 0 and var p)
+            {
+                tagger = tagger.Pruned(p);
+                Console.WriteLine($"pruned to {tagger.Model.FeatureCount} features, {tagger.Model.NonZeroCount} weights");
+            }
             Lemmatizer? lemmatizer = parse.GetValue(lemmaModel) is { } lm ? ModelFile.Load(lm.FullName, Lemmatizer.Read) : LanguageAnalyzer.Default.Lemmatizer;
             var score = TaggingEvaluation.Evaluate(tagger, lemmatizer, CorpusReader.ReadConllu(path));
             Console.WriteLine($"file    {path}");
