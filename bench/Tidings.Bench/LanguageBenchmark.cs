@@ -5,9 +5,9 @@ using Tidings.Language;
 namespace Tidings.Bench;
 
 /// <summary>
-/// `dotnet run -c Release --project bench/Tidings.Bench -- language [--text FILE] [--seconds N] [--peer]`:
+/// `dotnet run -c Release --project bench/Tidings.Bench -- language [--text FILE] [--seconds N] [--no-peer] [--breakdown]`:
 /// throughput (tokens/s) of the full language layer (tokenize, sentences, POS, lemma, NER) on real news text,
-/// one core and all cores, plus peak memory. Default text: the AllSides dev articles under ../shared
+/// one core and all cores, plus peak memory, then the same for the wink-nlp peer (see PeerBenchmark). Default text: the AllSides dev articles under ../shared
 /// (read by the benchmark only; the library never reads ../shared).
 /// </summary>
 internal static class LanguageBenchmark
@@ -59,7 +59,12 @@ internal static class LanguageBenchmark
             .Sum(n => typeof(LanguageAnalyzer).Assembly.GetManifestResourceStream(n)!.Length);
         Console.WriteLine($"model files (compressed, embedded): {modelFiles / 1048576.0:F1} MiB");
 
-        if (args.Contains("--peer")) PeerBenchmark.Run(documents, seconds);
+        if (!args.Contains("--no-peer"))
+        {
+            string? ewt = null;
+            try { ewt = FindShared(Path.Combine("corpora", "ud-ewt", "en_ewt-ud-test.conllu")); } catch (FileNotFoundException) { }
+            PeerBenchmark.Run(documents, seconds, ewt);
+        }
         return 0;
     }
 
