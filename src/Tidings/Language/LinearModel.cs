@@ -9,13 +9,20 @@ namespace Tidings.Language;
 /// </summary>
 public sealed class LinearModel
 {
-    /// <summary>One open-addressing slot: key and the feature's row, so a lookup touches one cache line.</summary>
+    /// <summary>
+    /// One open-addressing slot in 8 bytes: the key's high 32 bits as a fingerprint (its low bits chose the
+    /// slot) and the row packed as start &lt;&lt; 8 | length (length 255 = a dense row). Small slots keep the
+    /// table in cache, and a lookup touches one cache line.
+    /// </summary>
     private struct Slot
     {
-        public ulong Key; // 0 = empty
-        public int Start;
-        public int Length;
+        public uint Fingerprint; // 0 = empty
+        public int Row;
     }
+
+    private const int DenseLength = 255;
+
+    private static uint FingerprintOf(ulong key) => (uint)(key >> 32) | 1u;
 
     /// <summary>One non-zero weight; class and weight side by side for the same reason.</summary>
     private struct Entry
@@ -56,14 +63,14 @@ public sealed class LinearModel
             _rowKeys[r] = key;
             _rowStarts[r] = at;
             int slot = (int)key & _mask;
-            while (_slots[slot].Key != 0) slot = (slot + 1) & _mask;
+            while (_slots[slot].Fingerprint != 0) slot = (slot + 1) & _mask;
             if (rows[r].Row.Length > denseThreshold)
             {
-                _slots[slot] = new Slot { Key = key, Start = denseAt, Length = -1 };
+                _slots[slot] = new Slot { Fingerprint = FingerprintOf(key), Row = (denseAt / _classes) << 8 | DenseLength };
                 foreach (var (c, w) in rows[r].Row) _dense[denseAt + c] = w;
                 denseAt += _classes;
             }
-            else _slots[slot] = new Slot { Key = key, Start = at, Length = rows[r].Row.Length };
+            else _slots[slot] = new Slot { Fingerprint = FingerprintOf(key), Row = at << 8 | rows[r].Row.Length };
             foreach (var (c, w) in rows[r].Row) _entries[at++] = new Entry { Class = c, Weight = w };
         }
         _rowStarts[rows.Count] = at;
@@ -83,22 +90,24 @@ public sealed class LinearModel
     {
         if (key == 0) key = 1;
         var slots = _slots;
+        uint fingerprint = FingerprintOf(key);
         int slot = (int)key & _mask;
         while (true)
         {
             ref var s = ref slots[slot];
-            if (s.Key == key)
+            if (s.Fingerprint == fingerprint)
             {
-                if (s.Length < 0)
+                int length = s.Row & 0xFF, start = s.Row >>> 8;
+                if (length == DenseLength)
                 {
-                    StaticScoreCache.AddInto(_dense.AsSpan(s.Start, _classes), scores);
+                    StaticScoreCache.AddInto(_dense.AsSpan(start * _classes, _classes), scores);
                     return;
                 }
-                var entries = _entries.AsSpan(s.Start, s.Length);
+                var entries = _entries.AsSpan(start, length);
                 foreach (ref readonly var e in entries) scores[e.Class] += e.Weight;
                 return;
             }
-            if (s.Key == 0) return;
+            if (s.Fingerprint == 0) return;
             slot = (slot + 1) & _mask;
         }
     }
