@@ -16,6 +16,7 @@ internal static class DocumentEntityRules
     {
         StripLeadingDeterminers(text, tokens, labels);
         StripLeadingTitles(text, tokens, labels);
+        if (gazetteer != null) LabelDatelines(text, tokens, sentences, labels, gazetteer);
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
         CollectAcronymEntities(text, tokens, labels, votes);
         var acronymTypes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -42,6 +43,26 @@ internal static class DocumentEntityRules
             labels[i] = 0;
             labels[i + 1] = PositionOf(labels[i + 1]) == 2 ? Label(type, 3) : Label(type, 0);
         }
+    }
+
+    /// <summary>"WASHINGTON:" / "ISLAMABAD, (Agency)" opening a sentence is a dateline: a listed place in capitals.</summary>
+    private static void LabelDatelines(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<(int First, int Count)> sentences, int[] labels, Gazetteer gazetteer)
+    {
+        int location = Array.IndexOf(EntityRecognizer.Types, "LOC");
+        foreach (var (first, count) in sentences)
+        {
+            if (count < 2) continue;
+            var word = Word(text, tokens[first]);
+            if (word.Length < 3 || !IsAllCaps(word) || Word(text, tokens[first + 1]) is not (":" or ",")) continue;
+            if ((labels[first] == 0 || PositionOf(labels[first]) == 3) && gazetteer.Contains(word.ToString(), Gazetteer.Location))
+                labels[first] = Label(location, 3);
+        }
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> w)
+    {
+        foreach (char c in w) if (!char.IsUpper(c)) return false;
+        return true;
     }
 
     private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)

@@ -67,6 +67,7 @@ public class SampleGoldenTests
     public static TheoryData<string, string, string, int> ExpectedEntities => new()
     {
         // sample, text, type, occurrence (0-based) of the text in the sample
+        { "000", "WASHINGTON", "LOC", 0 },
         { "000", "Pakistan", "LOC", 0 },
         { "000", "Islamabad", "LOC", 0 },
         { "000", "Afghanistan", "LOC", 0 },
@@ -74,6 +75,7 @@ public class SampleGoldenTests
         { "000", "State Department", "ORG", 0 },
         { "000", "al-Qaeda", "ORG", 0 },
         { "000", "Ayman al-Zawahiri", "PERSON", 0 },
+        { "004", "WASHINGTON", "LOC", 0 },
         { "004", "Pakistan", "LOC", 0 },
         { "004", "Washington", "LOC", 0 },
         { "004", "Islamabad", "LOC", 0 },
