@@ -91,7 +91,7 @@ internal static class TrainCommands
         var corpora = LanguageCommands.CorporaOption();
         var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
-        var minWeight = new Option<float>("--min-weight") { Description = "Drop averaged weights below this magnitude (smaller, faster model)", DefaultValueFactory = _ => 0f };
+        var minWeight = new Option<float>("--min-weight") { Description = "Drop averaged weights below this magnitude (smaller, faster model)", DefaultValueFactory = _ => 1f };
         var cmd = new Command("pos", "Train the UPOS+XPOS tagger on UD EWT train + GUM train") { output, corpora, iterations, seed, minWeight };
         cmd.SetAction(parse =>
         {
