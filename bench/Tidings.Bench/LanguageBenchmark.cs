@@ -5,9 +5,9 @@ using Tidings.Language;
 namespace Tidings.Bench;
 
 /// <summary>
-/// `dotnet run -c Release --project bench/Tidings.Bench -- language [--text FILE] [--seconds N] [--peer]`:
+/// `dotnet run -c Release --project bench/Tidings.Bench -- language [--text FILE] [--seconds N] [--no-peer] [--breakdown]`:
 /// throughput (tokens/s) of the full language layer (tokenize, sentences, POS, lemma, NER) on real news text,
-/// one core and all cores, plus peak memory. Default text: the AllSides dev articles under ../shared
+/// one core and all cores, plus peak memory, then the same for the wink-nlp peer (see PeerBenchmark). Default text: the AllSides dev articles under ../shared
 /// (read by the benchmark only; the library never reads ../shared).
 /// </summary>
 internal static class LanguageBenchmark
@@ -44,6 +44,7 @@ internal static class LanguageBenchmark
             var noNer = new LanguageAnalyzer(analyzer.PosTagger, analyzer.Lemmatizer, null);
             var (t, e, c) = Measure(Math.Min(seconds, 3), () => { foreach (var d in documents) noNer.Analyze(d); }, tokensPerPass);
             Console.WriteLine($"without NER, one core: {t / e.TotalSeconds:N0} tokens/s wall, {t / c.TotalSeconds:N0} tokens per CPU-second");
+            StageBreakdown(analyzer, documents, tokensPerPass);
         }
 
         // Segmentation alone, for reference.
@@ -58,7 +59,12 @@ internal static class LanguageBenchmark
             .Sum(n => typeof(LanguageAnalyzer).Assembly.GetManifestResourceStream(n)!.Length);
         Console.WriteLine($"model files (compressed, embedded): {modelFiles / 1048576.0:F1} MiB");
 
-        if (args.Contains("--peer")) PeerBenchmark.Run(documents, seconds);
+        if (!args.Contains("--no-peer"))
+        {
+            string? ewt = null;
+            try { ewt = FindShared(Path.Combine("corpora", "ud-ewt", "en_ewt-ud-test.conllu")); } catch (FileNotFoundException) { }
+            PeerBenchmark.Run(documents, seconds, ewt);
+        }
         return 0;
     }
 
@@ -77,6 +83,37 @@ internal static class LanguageBenchmark
         sw.Stop();
         process.Refresh();
         return (tokens, sw.Elapsed, process.TotalProcessorTime - cpuStart);
+    }
+
+    /// <summary>Time of each stage alone (segmentation, POS, NER, lemmas), summed over one pass.</summary>
+    private static void StageBreakdown(LanguageAnalyzer analyzer, List<string> documents, int tokensPerPass)
+    {
+        var segmentations = documents.Select(d => Segmenter.Segment(d)).ToList();
+        var seg = Stopwatch.StartNew();
+        for (int r = 0; r < 3; r++) foreach (var d in documents) Segmenter.Segment(d);
+        seg.Stop();
+        var pos = new Stopwatch();
+        var ner = new Stopwatch();
+        var lemma = new Stopwatch();
+        var labels = new int[4096];
+        var nerLabels = new int[4096];
+        for (int r = 0; r < 3; r++)
+            for (int k = 0; k < documents.Count; k++)
+            {
+                var text = documents[k];
+                var spans = segmentations[k].Tokens.ToArray();
+                foreach (var (first, count) in segmentations[k].Sentences)
+                {
+                    var sentence = spans.AsSpan(first, count);
+                    pos.Start(); analyzer.PosTagger.Tag(text, sentence, labels); pos.Stop();
+                    ner.Start(); analyzer.EntityRecognizer?.Recognize(text, sentence, labels, analyzer.PosTagger.Upos, nerLabels); ner.Stop();
+                    lemma.Start();
+                    for (int i = 0; i < count; i++) analyzer.Lemmatizer.Lemmatize(text, sentence[i], analyzer.PosTagger.Upos[labels[i]], analyzer.PosTagger.Xpos[labels[i]]);
+                    lemma.Stop();
+                }
+            }
+        double perToken(Stopwatch sw) => sw.Elapsed.TotalMilliseconds * 1e6 / (3.0 * tokensPerPass);
+        Console.WriteLine($"per token: segmentation {perToken(seg):F0} ns, POS {perToken(pos):F0} ns, NER {perToken(ner):F0} ns, lemma {perToken(lemma):F0} ns");
     }
 
     internal static List<string> LoadDocuments(string? path)

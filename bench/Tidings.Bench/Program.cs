@@ -25,7 +25,7 @@ switch (args.FirstOrDefault())
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE] [--seconds N] [--peer] | stories [--sizes 20000,100000] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | stories [--sizes 20000,100000] | corpus DIR COUNT | micro");
         return 2;
 }
 

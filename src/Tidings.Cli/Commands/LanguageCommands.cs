@@ -18,17 +18,18 @@ public static class LanguageCommands
         var tokenize = new Command("tokenize", "Tokens and sentences F1 on raw text rebuilt from CoNLL-U '# text' lines") { gold, corpora, errors };
         tokenize.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var path = parse.GetValue(gold)?.FullName ?? Path.Combine(CorporaDir(parse, corpora), "ud-ewt", "en_ewt-ud-test.conllu");
             var goldText = SegmentationEvaluation.BuildGoldText(CorpusReader.ReadConllu(path));
             var (tokens, sentences) = SegmentationEvaluation.Evaluate(goldText);
-            Console.WriteLine($"file       {path}");
-            Console.WriteLine($"tokens     {tokens}");
-            Console.WriteLine($"sentences  {sentences}");
+            output.WriteLine($"file       {path}");
+            output.WriteLine($"tokens     {tokens}");
+            output.WriteLine($"sentences  {sentences}");
             int n = parse.GetValue(errors);
             if (n > 0)
             {
-                foreach (var e in SegmentationEvaluation.TokenErrors(goldText, n)) Console.WriteLine(e);
-                foreach (var e in SegmentationEvaluation.SentenceErrors(goldText, n)) Console.WriteLine(e);
+                foreach (var e in SegmentationEvaluation.TokenErrors(goldText, n)) output.WriteLine(e);
+                foreach (var e in SegmentationEvaluation.SentenceErrors(goldText, n)) output.WriteLine(e);
             }
             return 0;
         });

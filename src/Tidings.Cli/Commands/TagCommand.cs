@@ -21,9 +21,13 @@ internal static class TagCommand
         {
             string path = parse.GetValue(input) ?? "-";
             string content = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
-            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-            if (parse.GetValue(pretokenized)) WritePretokenized(content, stdout);
-            else WriteRaw(content, stdout);
+            // Console.Out flushes per write; a buffered stdout writer keeps large outputs fast.
+            var configured = parse.InvocationConfiguration.Output;
+            using var buffered = ReferenceEquals(configured, Console.Out) ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) : null;
+            var output = buffered ?? configured;
+            if (parse.GetValue(pretokenized)) WritePretokenized(content, output);
+            else WriteRaw(content, output);
+            output.Flush();
             return 0;
         });
         return cmd;

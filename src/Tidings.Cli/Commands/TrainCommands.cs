@@ -89,15 +89,17 @@ internal static class TrainCommands
     {
         var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
         var corpora = LanguageCommands.CorporaOption();
-        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 8 };
+        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
-        var cmd = new Command("pos", "Train the UPOS+XPOS tagger on UD EWT train + GUM train") { output, corpora, iterations, seed };
+        var minWeight = new Option<float>("--min-weight") { Description = "Drop averaged weights below this magnitude (smaller, faster model)", DefaultValueFactory = _ => 1f };
+        var cmd = new Command("pos", "Train the UPOS+XPOS tagger on UD EWT train + GUM train") { output, corpora, iterations, seed, minWeight };
         cmd.SetAction(parse =>
         {
             var sw = Stopwatch.StartNew();
             var dir = LanguageCommands.CorporaDir(parse, corpora);
             var sentences = LanguageTraining.PosTrainingSentences(dir);
             var tagger = LanguageTraining.TrainPos(sentences, parse.GetValue(iterations), parse.GetValue(seed), Log);
+            if (parse.GetValue(minWeight) > 0) tagger = tagger.Pruned(parse.GetValue(minWeight));
             var path = parse.GetRequiredValue(output).FullName;
             ModelFile.Save(path, tagger.Write);
             Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {tagger.Model.FeatureCount} features, {tagger.Model.NonZeroCount} weights) in {sw.Elapsed.TotalSeconds:F0}s");

@@ -11,12 +11,17 @@ internal static class DocumentEntityRules
 {
     private const int Person = 0;
 
-    public static void Apply(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<(int First, int Count)> sentences, int[] labels)
+    public static void Apply(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<(int First, int Count)> sentences, int[] labels,
+        Gazetteer? gazetteer = null)
     {
         StripLeadingDeterminers(text, tokens, labels);
+        StripLeadingTitles(text, tokens, labels);
+        if (gazetteer != null) LabelDatelines(text, tokens, sentences, labels, gazetteer);
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        CollectAcronymEntities(text, tokens, labels, votes);
         var acronymTypes = new Dictionary<string, int>(StringComparer.Ordinal);
-        DefineAcronyms(text, tokens, labels, acronymTypes);
-        CollectAcronymEntities(text, tokens, labels, acronymTypes);
+        DefineAcronyms(text, tokens, labels, acronymTypes, votes, gazetteer);
+        foreach (var (acronym, type) in votes) acronymTypes.TryAdd(acronym, type);
         PropagateAcronyms(text, tokens, labels, acronymTypes);
         ExtendPersonsOverLowerCaseSurnames(text, tokens, sentences, labels);
     }
@@ -40,33 +45,101 @@ internal static class DocumentEntityRules
         }
     }
 
-    /// <summary>"Inter-Services Intelligence (ISI)": an all-caps word in brackets right after an entity whose initials it spells.</summary>
-    private static void DefineAcronyms(string text, IReadOnlyList<TextSpan> tokens, int[] labels, Dictionary<string, int> acronymTypes)
+    /// <summary>"WASHINGTON:" / "ISLAMABAD, (Agency)" opening a sentence is a dateline: a listed place in capitals.</summary>
+    private static void LabelDatelines(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<(int First, int Count)> sentences, int[] labels, Gazetteer gazetteer)
     {
+        int location = Array.IndexOf(EntityRecognizer.Types, "LOC");
+        foreach (var (first, count) in sentences)
+        {
+            if (count < 2) continue;
+            var word = Word(text, tokens[first]);
+            if (word.Length < 3 || !IsAllCaps(word) || Word(text, tokens[first + 1]) is not (":" or ",")) continue;
+            if ((labels[first] == 0 || PositionOf(labels[first]) == 3) && gazetteer.Contains(word.ToString(), Gazetteer.Location))
+                labels[first] = Label(location, 3);
+        }
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> w)
+    {
+        foreach (char c in w) if (!char.IsUpper(c)) return false;
+        return true;
+    }
+
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Minister", "President", "Secretary", "Spokesperson", "Spokesman", "Spokeswoman", "Senator", "Governor", "General",
+        "Chief", "Commander", "Director", "Chairman", "Chairwoman", "Ambassador", "Judge", "Justice", "King", "Queen", "Prince",
+        "Princess", "Premier", "Chancellor", "Envoy", "Mayor", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Gov.", "Gen.",
+        "Rep.", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Adm.", "Pope", "Sheikh", "Imam", "Emir",
+    };
+
+    /// <summary>
+    /// "Interior Minister Rana Sanaullah Khan" → PERSON "Rana Sanaullah Khan": names exclude titles, so a PERSON
+    /// span starts after its last title word (when a name follows it).
+    /// </summary>
+    private static void StripLeadingTitles(string text, IReadOnlyList<TextSpan> tokens, int[] labels)
+    {
+        var lookup = TitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (labels[i] == 0 || TypeOf(labels[i]) != Person || PositionOf(labels[i]) != 0) continue;
+            int end = i;
+            while (end + 1 < tokens.Count && PositionOf(labels[end + 1]) is 1 or 2 && TypeOf(labels[end + 1]) == Person) end++;
+            int lastTitle = -1;
+            for (int k = i; k < end; k++) if (lookup.Contains(Word(text, tokens[k]))) lastTitle = k;
+            if (lastTitle < 0) continue;
+            int first = lastTitle + 1;
+            if (!char.IsUpper(text[tokens[first].Start])) lastTitle = end; // "Chief of Army": a title, not a name
+            for (int k = i; k <= Math.Min(lastTitle, end); k++) labels[k] = 0;
+            if (lastTitle == end) { i = end; continue; }
+            labels[first] = first == end ? Label(Person, 3) : Label(Person, 0);
+            i = end;
+        }
+    }
+
+    /// <summary>
+    /// "Inter-Services Intelligence (ISI)": an all-caps word in brackets right after a name whose initials it
+    /// spells. The name is the entity before the bracket or, when the model missed it, the run of capitalised
+    /// words there ("Tehreek-i-Taliban Pakistan (TTP)"); its type comes from the entity or from how the model
+    /// labelled the acronym elsewhere (organisation by default).
+    /// </summary>
+    private static void DefineAcronyms(string text, IReadOnlyList<TextSpan> tokens, int[] labels, Dictionary<string, int> acronymTypes,
+        Dictionary<string, int> votes, Gazetteer? gazetteer)
+    {
+        int organization = Array.IndexOf(EntityRecognizer.Types, "ORG");
+        int location = Array.IndexOf(EntityRecognizer.Types, "LOC");
         for (int i = 1; i + 2 < tokens.Count; i++)
         {
             if (Word(text, tokens[i]) is not "(" || Word(text, tokens[i + 2]) is not ")") continue;
-            int prev = labels[i - 1];
-            if (prev == 0 || PositionOf(prev) < 2) continue;
             var acronym = Word(text, tokens[i + 1]);
             if (!IsAcronym(acronym)) continue;
+            // The name: the entity right before the bracket, extended left over unlabelled name words.
             int start = i - 1;
-            while (start > 0 && PositionOf(labels[start]) != 0 && PositionOf(labels[start]) != 3) start--;
-            if (!SpellsInitials(text, tokens, start, i - 1, acronym)) continue;
-            int type = TypeOf(prev);
-            if (type == Person)
-            {
-                // People do not come with acronyms: "Tehrik-i-Taliban Pakistan (TTP)" is an organisation.
-                type = Array.IndexOf(EntityRecognizer.Types, "ORG");
-                for (int k = start; k <= i - 1; k++) labels[k] = Label(type, PositionOf(labels[k]));
-            }
+            if (labels[start] != 0 && PositionOf(labels[start]) < 2) continue;
+            while (start > 0 && labels[start] != 0 && PositionOf(labels[start]) is 1 or 2) start--;
+            while (start > 0 && labels[start - 1] == 0 && IsNameWord(text, tokens[start - 1]) && !(Word(text, tokens[start - 1]) is "The" or "the")) start--;
+            while (start < i - 1 && !char.IsUpper(text[tokens[start].Start])) start++;
+            if (!char.IsUpper(text[tokens[start].Start]) || !SpellsInitials(text, tokens, start, i - 1, acronym)) continue;
+            int type = labels[i - 1] != 0 ? TypeOf(labels[i - 1]) : votes.TryGetValue(acronym.ToString(), out int voted) ? voted : organization;
+            // People do not come with acronyms, and a bracketed acronym after a name that is not a listed
+            // place marks an organisation: "Tehrik-i-Taliban Pakistan (TTP)".
+            string name = text[tokens[start].Start..tokens[i - 1].End];
+            if (type == Person || type == location && gazetteer != null && !gazetteer.Contains(name, Gazetteer.Location)) type = organization;
+            for (int k = start; k <= i - 1; k++)
+                labels[k] = Label(type, start == i - 1 ? 3 : k == start ? 0 : k == i - 1 ? 2 : 1);
             labels[i + 1] = Label(type, 3);
             acronymTypes[acronym.ToString()] = type;
         }
     }
 
+    private static bool IsNameWord(string text, TextSpan t)
+    {
+        var w = Word(text, t);
+        return char.IsUpper(w[0]) || w is "of" or "and" or "for" or "the" or "-" or "&";
+    }
+
     /// <summary>Acronyms the model itself labelled are evidence too ("the TTP" tagged ORG in one sentence).</summary>
-    private static void CollectAcronymEntities(string text, IReadOnlyList<TextSpan> tokens, int[] labels, Dictionary<string, int> acronymTypes)
+    private static void CollectAcronymEntities(string text, IReadOnlyList<TextSpan> tokens, int[] labels, Dictionary<string, int> result)
     {
         var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (int i = 0; i < tokens.Count; i++)
@@ -78,8 +151,7 @@ internal static class DocumentEntityRules
             if (!votes.TryGetValue(key, out var v)) votes[key] = v = new int[EntityRecognizer.Types.Length];
             v[TypeOf(labels[i])]++;
         }
-        foreach (var (acronym, v) in votes)
-            if (!acronymTypes.ContainsKey(acronym)) acronymTypes[acronym] = Array.IndexOf(v, v.Max());
+        foreach (var (acronym, v) in votes) result[acronym] = Array.IndexOf(v, v.Max());
     }
 
     private static void PropagateAcronyms(string text, IReadOnlyList<TextSpan> tokens, int[] labels, Dictionary<string, int> acronymTypes)

@@ -62,6 +62,7 @@ public sealed class EntityRecognizer
             var emissions = scratch.Emissions.AsSpan(i * l, l);
             if (!_staticScores.TryLoad(ctx.Exact[i], emissions))
                 _staticScores.Store(ctx.Exact[i], features[..NerFeatures.ExtractStatic(ctx, i, features)], emissions);
+            if (!NerFeatures.NeedsContext(ctx, scratch, i)) continue;
             int nc = NerFeatures.ExtractContext(ctx, scratch, i, features);
             _model.Add(features[..nc], emissions);
         }

@@ -8,7 +8,19 @@ internal static class NerFeatures
     public static int Extract(TokenContext c, NerScratch s, int i, Span<ulong> f)
     {
         int n = ExtractStatic(c, i, f);
-        return n + ExtractContext(c, s, i, f[n..]);
+        return NeedsContext(c, s, i) ? n + ExtractContext(c, s, i, f[n..]) : n;
+    }
+
+    /// <summary>
+    /// Whether token i gets context features: it or a neighbour is capitalised or has a digit, it matches a
+    /// name list, or the tagger's lexicon has never seen it. Other tokens (most lower-case words) are scored
+    /// from their cached word features alone, in training and tagging alike: that halves the recognizer's cost.
+    /// </summary>
+    public static bool NeedsContext(TokenContext c, NerScratch s, int i)
+    {
+        const byte signal = TokenContext.FlagUpperInitial | TokenContext.FlagHasDigit;
+        if ((c.Flags[i] & signal) != 0 || s.Gazetteer[i] != 0 || c.Ambiguity[i] == 0) return true;
+        return i > 0 && (c.Flags[i - 1] & signal) != 0 || i + 1 < c.Count && (c.Flags[i + 1] & signal) != 0;
     }
 
     /// <summary>Features of the word alone (cacheable per word form).</summary>

@@ -49,6 +49,9 @@ public sealed class PosTagger
         }
     }
 
+    /// <summary>The same tagger with small weights dropped (see <see cref="LinearModel.Pruned"/>).</summary>
+    public PosTagger Pruned(float minWeight) => new(_model.Pruned(minWeight), _tagDictionary, _ambiguityClasses);
+
     public void Write(BinaryWriter w)
     {
         _model.Write(w);

@@ -93,7 +93,8 @@ public sealed class SentenceBoundaryModel
             for (int i = 0; i < tokens.Count - 1; i++)
             {
                 bool boundary = ends.Contains(tokens[i].End);
-                if (!SentenceSplitter.HasParagraphBreak(gold.Text, tokens[i].End, tokens[i + 1].Start))
+                if (!SentenceSplitter.HasParagraphBreak(gold.Text, tokens[i].End, tokens[i + 1].Start)
+                    && SentenceSplitter.IsCandidate(gold.Text, tokens, i, rule[i]))
                 {
                     int n = Extract(gold.Text, tokens, i, tokens.Count, rule[i], i - sentenceStart + 1, buffer);
                     instances.Add((buffer[..n], boundary ? 1 : 0));

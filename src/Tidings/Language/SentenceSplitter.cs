@@ -40,7 +40,8 @@ public static class SentenceSplitter
                 // the rules decide there; paragraph breaks always end a sentence.
                 bool boundary = HasLineBreak(text, tokens[i].End, tokens[i + 1].Start)
                     ? ruleSays[i - first] || HasParagraphBreak(text, tokens[i].End, tokens[i + 1].Start)
-                    : model.IsBoundary(text, tokens, i, end, ruleSays[i - first], i - sentenceStart + 1)
+                    : IsCandidate(text, tokens, i, ruleSays[i - first])
+                      && model.IsBoundary(text, tokens, i, end, ruleSays[i - first], i - sentenceStart + 1)
                       && (ruleSays[i - first] || !IsClauseJoiner(text, tokens[i]));
                 if (!boundary) continue;
                 output.Add((sentenceStart, i - sentenceStart + 1));
@@ -142,6 +143,19 @@ public static class SentenceSplitter
     {
         for (int k = from; k < to; k++) if (text[k] == '\n') return true;
         return false;
+    }
+
+    /// <summary>
+    /// Gaps worth asking the model about: the rules say so, or the current token is punctuation, or the next
+    /// token does not start with a lower-case letter. Skipping "word word" gaps keeps splitting fast.
+    /// </summary>
+    internal static bool IsCandidate(string text, IReadOnlyList<TextSpan> tokens, int i, bool rule)
+    {
+        if (rule) return true;
+        char next = text[tokens[i + 1].Start];
+        if (!char.IsLower(next)) return true;
+        var cur = tokens[i];
+        return !char.IsLetterOrDigit(text[cur.End - 1]);
     }
 
     /// <summary>Dashes, commas, colons and the like join clauses in edited text; the model may not split after them.</summary>

@@ -17,6 +17,8 @@ internal sealed class SpeakerPhrases(string text, IReadOnlyList<Token> tokens)
     {
         var t = tokens[i];
         if (NpTags.Contains(t.Upos) || t.Ner != "O") return true; // inside a recognized name, any token belongs
+        // A capitalized word inside the sentence is a name whatever the tagger guessed ("Spokesperson Ned price").
+        if (i > 0 && char.IsUpper(text[t.Start]) && t.Upos is "VERB" or "ADJ" or "X" or "ADV" && !IsSentenceStart(i)) return true;
         var w = Word(i);
         return w is "'s" or "’s" or "-" || t.Xpos == "POS";
     }
@@ -70,6 +72,13 @@ internal sealed class SpeakerPhrases(string text, IReadOnlyList<Token> tokens)
         int last = j - 1;
         if (last < first || !HasHead(first, last)) return null;
         return (first, last);
+    }
+
+    private bool IsSentenceStart(int i)
+    {
+        int p = tokens[i].Start - 1;
+        while (p >= 0 && text[p] is ' ' or '"' or '“' or '\'' or '‘') p--;
+        return p < 0 || text[p] is '.' or '\n' or '!' or '?' or ':';
     }
 
     private bool IsCapitalized(int i) => char.IsUpper(text[tokens[i].Start]);
