@@ -87,6 +87,13 @@ public static class TextNormalizer
                 if (sb.Length > 0 && sb[^1] != '\n') Append(sb, map, ' ', spaceAt);
                 pendingSpace = false;
             }
+            if (map is null && IsPlainAscii(c) && PlainRunEnd(text, i, end) is var run && run > i)
+            {
+                // Fast path for hashing: printable ASCII with single spaces needs no change.
+                sb.Append(text, i, run - i);
+                i = run;
+                continue;
+            }
             if (c >= '\u00C2' && c <= '\u00F4' && TryRepairMojibake(text, i, end, out var repaired, out int used))
             {
                 foreach (char r in repaired) Append(sb, map, Fold(r), i);
@@ -118,6 +125,23 @@ public static class TextNormalizer
             i++;
         }
         map?.Add(end);
+    }
+
+    private static bool IsPlainAscii(char c) => c >= '!' && c <= '~' && c != '`';
+
+    /// <summary>End of the run of plain ASCII (single spaces allowed) from i; the last character is left out when a combining mark follows it.</summary>
+    private static int PlainRunEnd(string text, int i, int end)
+    {
+        int j = i + 1;
+        while (j < end)
+        {
+            char d = text[j];
+            if (IsPlainAscii(d)) { j++; continue; }
+            if (d == ' ' && j + 1 < end && IsPlainAscii(text[j + 1])) { j += 2; continue; }
+            break;
+        }
+        if (j < end && text[j] >= '\u0300') j--;
+        return j;
     }
 
     /// <summary>Normalized text of a span, for hashing and comparison.</summary>

@@ -24,23 +24,28 @@ public sealed class ArticleFlow(InputReader reader, ArticlePipeline pipeline, in
         int done = 0, seen = 0;
         long bytesDone = 0;
         var small = new List<InputDocument>(ChunkSize);
+        // While the caller writes or stores one chunk, the next one is read and cleaned.
+        Task<List<ReadResult>>? pending = null;
         foreach (var (input, problem) in inputs)
         {
             cancel.ThrowIfCancellationRequested();
             summary.Inputs++;
             if (problem is not null)
             {
-                foreach (var r in FlushSmall()) yield return r;
+                foreach (var r in Drain()) yield return r;
                 summary.Skipped.Add(problem);
                 continue;
             }
             if (input!.IsSmall)
             {
                 small.Add(input);
-                if (small.Count == ChunkSize) foreach (var r in FlushSmall()) yield return r;
+                if (small.Count < ChunkSize) continue;
+                var started = StartSmall();
+                foreach (var r in Collect()) yield return r;
+                pending = started;
                 continue;
             }
-            foreach (var r in FlushSmall()) yield return r;
+            foreach (var r in Drain()) yield return r;
             var chunk = new List<ReadResult>(ChunkSize);
             foreach (var result in reader.Read(input))
             {
@@ -55,25 +60,49 @@ public sealed class ArticleFlow(InputReader reader, ArticlePipeline pipeline, in
             seen += chunk.Count;
             Advance(input);
         }
-        foreach (var r in FlushSmall()) yield return r;
+        foreach (var r in Drain()) yield return r;
         summary.Bytes = bytesDone;
 
-        IEnumerable<ReadResult> FlushSmall()
+        Task<List<ReadResult>> StartSmall()
         {
-            if (small.Count == 0) return [];
-            var results = small.AsParallel().AsOrdered().WithDegreeOfParallelism(_parallelism)
-                .SelectMany(i => reader.Read(i).Select(Process).ToList()).ToList();
-            seen += results.Count;
-            foreach (var i in small) Advance(i);
+            var batch = small.ToList();
             small.Clear();
+            return Task.Run(() =>
+            {
+                var results = batch.AsParallel().AsOrdered().WithDegreeOfParallelism(_parallelism)
+                    .SelectMany(i => reader.Read(i).Select(Process).ToList()).ToList();
+                foreach (var i in batch) Advance(i, results.Count / Math.Max(1, batch.Count));
+                return results;
+            }, cancel);
+        }
+
+        // The chunk in flight, finished, in order.
+        List<ReadResult> Collect()
+        {
+            if (pending is null) return [];
+            var results = pending.GetAwaiter().GetResult();
+            pending = null;
             return Finish(results, summary);
         }
 
-        void Advance(InputDocument input)
+        // Everything read so far: the chunk in flight, then what is still gathering.
+        IEnumerable<ReadResult> Drain()
         {
-            done++;
-            bytesDone += input.Length ?? 0;
-            progress?.Report(new(done, inputs.Count, bytesDone, totalBytes, seen, input.Source));
+            var flushed = Collect();
+            if (small.Count == 0) return flushed;
+            pending = StartSmall();
+            return flushed.Concat(Collect());
+        }
+
+        void Advance(InputDocument input, int articles = 0)
+        {
+            lock (summary)
+            {
+                done++;
+                seen += articles;
+                bytesDone += input.Length ?? 0;
+                progress?.Report(new(done, inputs.Count, bytesDone, totalBytes, seen, input.Source));
+            }
         }
     }
 

@@ -49,3 +49,33 @@ public class TextNormalizerTests
         Assert.DoesNotContain('\uFFFD', n.Text);
     }
 }
+
+public class TextNormalizerFastPathTests
+{
+    /// <summary>Hashing uses the map-less path, which copies plain ASCII runs whole; it must agree with the mapped path.</summary>
+    [Theory]
+    [InlineData("plain words, numbers 123 and punctuation!")]
+    [InlineData("cafe\u0301 with a combining accent")]
+    [InlineData("two  spaces\tand a tab\r\nnew line")]
+    [InlineData("quotes “curly” and ‘single’ — dash")]
+    [InlineData("Washingtonâ€™s mojibake")]
+    [InlineData("`backtick` and trailing space ")]
+    public void MapLessPathAgrees(string text) => Assert.Equal(TextNormalizer.Normalize(text).Text, MapLess(text));
+
+    [Fact]
+    public void SamplesAgree()
+    {
+        foreach (var path in Directory.EnumerateFiles(TestData.Samples))
+        {
+            var text = File.ReadAllText(path);
+            Assert.Equal(TextNormalizer.Normalize(text).Text, MapLess(text));
+        }
+    }
+
+    private static string MapLess(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        TextNormalizer.Normalize(text, 0, text.Length, sb, null);
+        return sb.ToString();
+    }
+}
