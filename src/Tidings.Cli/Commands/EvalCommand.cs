@@ -23,9 +23,25 @@ internal static class EvalCommand
         }));
         eval.Add(html);
         eval.Add(Timex());
+        eval.Add(Quotes());
         eval.Add(StoryCommands.EvalStories());
         eval.Add(StoryCommands.EvalDedup());
         return eval;
+    }
+
+    private static Command Quotes()
+    {
+        var brat = new Option<string>("--brat") { Description = "directory with text/ and attributions/ in brat standoff (e.g. PolNeAR dev)", Required = true };
+        var cmd = new Command("quotes", "Score quotations and reported speech against brat attribution annotations") { brat };
+        cmd.SetAction(r => CommonOptions.Guard(() =>
+        {
+            var report = BratAttributionEvaluator.Evaluate(r.GetValue(brat)!);
+            Console.WriteLine($"documents {report.Documents}, {report.Seconds:0.0} s");
+            Console.WriteLine($"direct quotations  {report.Direct}");
+            Console.WriteLine($"all attributions   {report.All}");
+            return 0;
+        }));
+        return cmd;
     }
 
     private static void Print(string system, TimexReport report)

@@ -88,3 +88,40 @@ public class QuoteAttributionTests
             text[spans.Single().Start..spans.Single().End]);
     }
 }
+
+public class QuoteConventionTests
+{
+    private static IReadOnlyList<Quote> QuotesOf(string body)
+    {
+        var a = TestData.FromText("Headline\n\n" + body);
+        return a.Layers.Get<Quote>(QuoteStage.Layer)!;
+    }
+
+    [Fact]
+    public void SecondPartOfASplitQuotationKeepsTheCue()
+    {
+        var quotes = QuotesOf("\"Are we where we need to be? Probably not,\" Ms. Moore said. \"Are we going to get to where we need to be? Absolutely.\"");
+        var parts = quotes.Where(q => q.Kind == "direct").ToList();
+        Assert.Equal(2, parts.Count);
+        Assert.All(parts, p => Assert.Equal("said", p.Cue?.Text));
+        Assert.Equal(parts[0].Speaker?.Name, parts[1].Speaker?.Name);
+    }
+
+    [Fact]
+    public void DoubledApostrophesAreQuotationMarks()
+    {
+        var quotes = QuotesOf("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who advised Republicans.");
+        var q = Assert.Single(quotes, q => q.Kind == "direct");
+        Assert.Equal("This isn't tax reform,", q.Text);
+        Assert.Contains("Holtz-Eakin", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void TranscriptTurnsNameTheirSpeaker()
+    {
+        var quotes = QuotesOf("\"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of “Shark Tank.” But the truth is different.");
+        var q = Assert.Single(quotes, q => q.Kind == "direct");
+        Assert.StartsWith("Well, look", q.Text);
+        Assert.Equal("Pence", q.Speaker?.Name);
+    }
+}

@@ -30,7 +30,7 @@ public static class QuotationFinder
                     open = -1;
                     i = ps + 1;
                 }
-                else if (IsOpening(text, ps, openMark))
+                else if (IsMark(text[ps]) && IsOpening(text, ps, text[ps]))
                 {
                     result.Add(new QuotedSpan(open + 1, TrimEnd(text, open + 1, paragraphs[p - 1].End), open, -1));
                     open = ps;
@@ -41,14 +41,29 @@ public static class QuotationFinder
                     open = -1;
                 }
             }
+            int nested = 0; // curly quotation marks inside a straight-quoted passage: “Shark Tank” inside "…"
             for (; i < pe; i++)
             {
                 char c = text[i];
                 if (!IsMark(c)) continue;
+                // Two apostrophes stand for a double quotation mark in some archives: ''This isn't tax reform,''
+                if (c == '\'' && i + 1 < pe && text[i + 1] == '\'')
+                {
+                    if (open < 0 && i + 2 < pe && !char.IsWhiteSpace(text[i + 2])) { open = i + 1; openMark = '"'; nested = 0; i++; continue; }
+                    if (open >= 0 && openMark == '"' && i > 0 && !char.IsWhiteSpace(text[i - 1]))
+                    {
+                        if (i > open + 1) result.Add(new QuotedSpan(open + 1, i, open, i + 1));
+                        open = -1;
+                        i++;
+                        continue;
+                    }
+                }
                 if (open < 0)
                 {
-                    if (IsOpening(text, i, c)) { open = i; openMark = c; }
+                    if (IsOpening(text, i, c)) { open = i; openMark = c; nested = 0; }
                 }
+                else if (openMark == '"' && c == '“' && IsOpening(text, i, c)) nested++;
+                else if (openMark == '"' && c == '”' && nested > 0) nested--;
                 else if (IsClosing(text, i, openMark, pe))
                 {
                     if (i > open + 1) result.Add(new QuotedSpan(open + 1, i, open, i));

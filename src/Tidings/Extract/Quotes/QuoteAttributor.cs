@@ -93,14 +93,17 @@ public sealed class QuoteAttributor
 
         // Direct and partial quotations.
         QuoteSpeaker? previousSpeaker = null;
+        Cue? previousCue = null;
         var attributesQuote = new HashSet<int>(); // cues that attribute the quotation before them
-        foreach (var q in quoted)
+        foreach (var found in quoted)
         {
+            var q = found;
             int words = text[q.Start..q.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             var cue = CueAfter(q);
             if (cue is not null) attributesQuote.Add(cue.Token);
             cue ??= CueBefore(q);
-            bool full = words >= MinDirectWords && StartsSentence(q);
+            // A full quotation opens a sentence with a capital; one after "that" or starting in lower case is part of reported speech.
+            bool full = words >= MinDirectWords && StartsSentence(q) && !char.IsLower(text[q.Start]) && !AfterThat(q);
             string kind = full ? "direct" : "partial";
             QuoteSpeaker? speaker = null;
             bool isPerson = false;
@@ -115,12 +118,24 @@ public sealed class QuoteAttributor
                 // or continues the speaker of the quotation just before it.
                 var next = cues.FirstOrDefault(c => c.Start >= q.End && c.Start - q.End < 40 && !InsideQuote(c.Start));
                 if (next is not null) { cue = next; speaker = Speaker(next, out isPerson); }
-                else if (previousSpeaker is not null) speaker = previousSpeaker with { Start = previousSpeaker.Start };
+                else if (previousSpeaker is not null)
+                {
+                    // `"A," she said. "B."`: the second part continues the first, with its cue.
+                    speaker = previousSpeaker;
+                    cue = previousCue;
+                }
+            }
+            // A transcript turn, "PENCE: Well, look, …", names its speaker in capitals before a colon.
+            if (cue is null && SpeakerLabel(q) is { } label)
+            {
+                speaker = new QuoteSpeaker(q.Start, q.Start + label.Length, label, TitleCaseLabel(label));
+                q = q with { Start = SkipSpaces(q.Start + label.Length + 1) };
+                kind = "direct";
             }
             var content = new Quote(q.Start, q.End, text[q.Start..q.End], kind, cue is null ? null : new QuoteCue(cue.Start, cue.End, text[cue.Start..cue.End]),
                 speaker, cue is null ? null : Channel(cue));
             results.Add((content, isPerson));
-            if (speaker is not null && kind == "direct") previousSpeaker = speaker;
+            if (speaker is not null && kind == "direct") (previousSpeaker, previousCue) = (speaker, cue);
         }
 
         // Reported speech around every cue whose content is not a quotation already attributed
@@ -163,8 +178,26 @@ public sealed class QuoteAttributor
         bool StartsSentence(QuotedSpan q)
         {
             int i = q.Open - 1;
-            while (i >= 0 && text[i] is ' ' or '\t') i--;
+            while (i >= 0 && text[i] is ' ' or '\t' or '\'') i--;
             return i < 0 || text[i] is '\n' or '.' or ':' or '"' or '”' or '?' or '!' or ',' || char.IsUpper(text[q.Start]) && (i < 0 || text[i] is ':' or ',');
+        }
+
+        string? SpeakerLabel(QuotedSpan q)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(text[q.Start..Math.Min(q.End, q.Start + 40)], @"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s");
+            return m.Success ? m.Groups[1].Value : null;
+        }
+
+        int SkipSpaces(int i)
+        {
+            while (i < text.Length && text[i] == ' ') i++;
+            return i;
+        }
+
+        bool AfterThat(QuotedSpan q)
+        {
+            var before = text[Math.Max(0, q.Open - 8)..q.Open].TrimEnd(' ', ',');
+            return before.EndsWith(" that", StringComparison.OrdinalIgnoreCase);
         }
 
         Cue? CueAfter(QuotedSpan q)
@@ -241,6 +274,9 @@ public sealed class QuoteAttributor
             return end;
         }
     }
+
+    private static string TitleCaseLabel(string label) =>
+        System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(label.ToLowerInvariant());
 
     /// <summary>A speech verb (with its particle), "according to", or a speech noun followed by "by".</summary>
     private static bool IsCue(SpeakerPhrases phrases, IReadOnlyList<Token> tokens, int i, out int end)
