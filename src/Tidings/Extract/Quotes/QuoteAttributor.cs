@@ -178,7 +178,8 @@ public sealed class QuoteAttributor
         bool StartsSentence(QuotedSpan q)
         {
             int i = q.Open - 1;
-            while (i >= 0 && text[i] is ' ' or '\t' or '\'') i--;
+            if (text[q.Open] == '\'' && i >= 0 && text[i] == '\'') i--; // ''doubled apostrophes''
+            while (i >= 0 && text[i] is ' ' or '\t') i--;
             return i < 0 || text[i] is '\n' or '.' or ':' or '"' or '”' or '?' or '!' or ',' || char.IsUpper(text[q.Start]) && (i < 0 || text[i] is ':' or ',');
         }
 
