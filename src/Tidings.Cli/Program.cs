@@ -21,6 +21,7 @@ public static class Program
         root.Add(SearchCommand.Create());
         root.Add(AnalyzeCommand.Create());
         root.Add(TimelineCommand.Create());
+        root.Add(QuotesCommand.Create());
         root.Add(LanguageCommands.Tag());
         var train = StoryCommands.Train();
         foreach (var c in LanguageCommands.TrainSubcommands()) train.Add(c);

@@ -16,6 +16,7 @@ internal sealed class ArticleSpansRecord
     [JsonPropertyName("times")] public List<Extract.Times.TimeExpression>? Times { get; set; }
     [JsonPropertyName("sentences")] public List<int[]>? Sentences { get; set; }
     [JsonPropertyName("entities")] public List<Language.EntitySpan>? Entities { get; set; }
+    [JsonPropertyName("quotes")] public List<Extract.Quotes.Quote>? Quotes { get; set; }
 
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -30,6 +31,7 @@ internal sealed class ArticleSpansRecord
         Times = a.Layers.Get<Extract.Times.TimeExpression>(Extract.Times.TimeStage.Layer)?.ToList(),
         Sentences = a.Layers.Get<Language.Sentence>(Language.LanguageStage.Sentences)?.Select(s => new[] { s.Start, s.End, s.FirstToken, s.TokenCount }).ToList(),
         Entities = a.Layers.Get<Language.EntitySpan>(Language.LanguageStage.Entities)?.ToList(),
+        Quotes = a.Layers.Get<Extract.Quotes.Quote>(Extract.Quotes.QuoteStage.Layer)?.ToList(),
     }, Options);
 
     public static void Apply(string json, Article a)
@@ -45,5 +47,6 @@ internal sealed class ArticleSpansRecord
         if (r.Sentences is not null)
             a.Layers.Set(Language.LanguageStage.Sentences, r.Sentences.Where(x => x.Length == 4).Select(x => new Language.Sentence(x[0], x[1], x[2], x[3])).ToList());
         if (r.Entities is not null) a.Layers.Set(Language.LanguageStage.Entities, r.Entities);
+        if (r.Quotes is not null) a.Layers.Set(Extract.Quotes.QuoteStage.Layer, r.Quotes);
     }
 }

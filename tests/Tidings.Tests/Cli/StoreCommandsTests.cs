@@ -42,6 +42,10 @@ public class StoreCommandsTests
         Assert.All(order, i => Assert.True(i > 0));
         Assert.Equal(order.Order(), order);
 
+        var quotes = JsonDocument.Parse(CliRunner.Run(TestData.RepoRoot, "quotes", "--db", db, "--speaker", "ned price", "--json").Stdout).RootElement;
+        Assert.Equal(10, quotes.GetArrayLength());
+        Assert.All(quotes.EnumerateArray(), q => Assert.Equal("Ned Price", q.GetProperty("speaker_name").GetString()));
+
         var search = CliRunner.Run(TestData.RepoRoot, "search", "Bannu", "--db", db, "--json");
         var hit = Assert.Single(JsonDocument.Parse(search.Stdout).RootElement.EnumerateArray());
         Assert.Equal(id, hit.GetProperty("id").GetString());
@@ -80,6 +84,7 @@ public class StoreCommandsTests
     [InlineData("analyze")]
     [InlineData("eval")]
     [InlineData("timeline")]
+    [InlineData("quotes")]
     public void EveryCommandHasHelp(string command)
     {
         var r = CliRunner.Run(TestData.RepoRoot, command, "--help");
