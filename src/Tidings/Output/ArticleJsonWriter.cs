@@ -56,16 +56,7 @@ public static class ArticleJsonWriter
         w.WriteStartArray("body");
         foreach (var s in a.Body) WriteSpan(w, null, s);
         w.WriteEndArray();
-        w.WriteStartArray("boilerplate");
-        foreach (var b in a.Boilerplate)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("start", b.Start);
-            w.WriteNumber("end", b.End);
-            w.WriteString("reason", b.Reason);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteSpans(w, "boilerplate", a.Boilerplate, b => (b.Start, b.End), (w, b) => w.WriteString("reason", b.Reason));
         if (sources is not null)
         {
             w.WriteStartArray("sources");
@@ -80,41 +71,21 @@ public static class ArticleJsonWriter
             w.WriteEndArray();
         }
         if (a.Layers.Get<Sentence>(LanguageStage.Sentences) is { } sentences)
-        {
-            w.WriteStartArray("sentences");
-            foreach (var s in sentences) WriteSpan(w, null, new TextSpan(s.Start, s.End));
-            w.WriteEndArray();
-        }
+            WriteSpans(w, "sentences", sentences, s => (s.Start, s.End), null);
         if (a.Layers.Get<EntitySpan>(LanguageStage.Entities) is { } entities)
-        {
-            w.WriteStartArray("entities");
-            foreach (var e in entities)
+            WriteSpans(w, "entities", entities, e => (e.Start, e.End), (w, e) =>
             {
-                w.WriteStartObject();
-                w.WriteNumber("start", e.Start);
-                w.WriteNumber("end", e.End);
                 w.WriteString("text", e.Text);
                 w.WriteString("type", e.Type);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+            });
         if (tokens && a.Layers.Get<Token>(LanguageStage.Tokens) is { } tokenList)
-        {
-            w.WriteStartArray("tokens");
-            foreach (var t in tokenList)
+            WriteSpans(w, "tokens", tokenList, t => (t.Start, t.End), (w, t) =>
             {
-                w.WriteStartObject();
-                w.WriteNumber("start", t.Start);
-                w.WriteNumber("end", t.End);
                 w.WriteString("upos", t.Upos);
                 w.WriteString("xpos", t.Xpos);
                 w.WriteString("lemma", t.Lemma);
                 w.WriteString("ner", t.Ner);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+            });
         if (a.Layers.Get<Quote>(QuoteStage.Layer) is { } quotes)
         {
             w.WriteStartArray("quotes");
@@ -122,21 +93,13 @@ public static class ArticleJsonWriter
             w.WriteEndArray();
         }
         if (a.Layers.Get<TimeExpression>(TimeStage.Layer) is { } times)
-        {
-            w.WriteStartArray("times");
-            foreach (var t in times)
+            WriteSpans(w, "times", times, t => (t.Start, t.End), (w, t) =>
             {
-                w.WriteStartObject();
-                w.WriteNumber("start", t.Start);
-                w.WriteNumber("end", t.End);
                 w.WriteString("text", t.Text);
                 w.WriteString("type", t.Type);
                 w.WriteString("value", t.Value);
                 w.WriteString("mod", t.Mod);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+            });
         w.WriteStartArray("warnings");
         foreach (var warning in a.Warnings) w.WriteStringValue(warning);
         w.WriteEndArray();
@@ -147,6 +110,22 @@ public static class ArticleJsonWriter
             w.WriteString("copy_of", story.CopyOf);
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>An array of objects that each start with the span's offsets, then their own fields.</summary>
+    private static void WriteSpans<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Func<T, (int Start, int End)> span, Action<Utf8JsonWriter, T>? fields)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            var (start, end) = span(item);
+            w.WriteStartObject();
+            w.WriteNumber("start", start);
+            w.WriteNumber("end", end);
+            fields?.Invoke(w, item);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteQuote(Utf8JsonWriter w, Quote q)
