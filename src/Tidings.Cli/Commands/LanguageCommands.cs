@@ -39,7 +39,7 @@ public static class LanguageCommands
 
     internal static Option<DirectoryInfo> CorporaOption() => new("--corpora")
     {
-        Description = "Directory holding ud-ewt/, gum/ and uner-ewt/ (default: ../shared/corpora)",
+        Description = "Directory holding ud-ewt/, gum/ and uner-ewt/ (default: the shared corpora folder beside the project)",
         DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "corpora")),
     };
 

@@ -38,8 +38,8 @@ internal static class TrainCommands
     {
         var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
         var corpora = LanguageCommands.CorporaOption();
-        var gazetteer = new Option<DirectoryInfo>("--gazetteer") { Description = "Gazetteer directory (default: ../shared/gazetteer)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "gazetteer")) };
-        var petrarch = new Option<DirectoryInfo>("--petrarch") { Description = "PETRARCH dictionaries (default: ../shared/dictionaries/petrarch)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "dictionaries", "petrarch")) };
+        var gazetteer = new Option<DirectoryInfo>("--gazetteer") { Description = "Gazetteer directory (default: the shared gazetteer folder beside the project)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "gazetteer")) };
+        var petrarch = new Option<DirectoryInfo>("--petrarch") { Description = "PETRARCH dictionaries (default: the shared PETRARCH dictionaries beside the project)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "dictionaries", "petrarch")) };
         var posModel = new Option<FileInfo>("--pos-model") { Description = "POS model providing UPOS features (default: the embedded model)" };
         var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
