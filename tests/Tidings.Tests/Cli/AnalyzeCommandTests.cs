@@ -51,6 +51,15 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void NoStoriesStreamsWithoutStoryIds()
+    {
+        var objects = Analyze(null, "--no-stories", "samples/");
+        Assert.Equal(2, objects.Count);
+        Assert.All(objects, o => Assert.False(o.TryGetProperty("story", out _)));
+        Assert.All(objects, o => Assert.True(o.GetProperty("quotes").GetArrayLength() > 0));
+    }
+
+    [Fact]
     public void StandardInputIsRead()
     {
         var objects = Analyze(File.ReadAllText(TestData.Sample004), "-");
