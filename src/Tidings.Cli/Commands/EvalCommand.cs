@@ -32,10 +32,11 @@ internal static class EvalCommand
     private static Command Quotes()
     {
         var brat = new Option<string>("--brat") { Description = "directory with text/ and attributions/ in brat standoff (e.g. PolNeAR dev)", Required = true };
-        var cmd = new Command("quotes", "Score quotations and reported speech against brat attribution annotations") { brat };
+        var verbose = new Option<bool>("--verbose") { Description = "list missed and spurious direct quotations" };
+        var cmd = new Command("quotes", "Score quotations and reported speech against brat attribution annotations") { brat, verbose };
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
-            var report = BratAttributionEvaluator.Evaluate(r.GetValue(brat)!);
+            var report = BratAttributionEvaluator.Evaluate(r.GetValue(brat)!, r.GetValue(verbose) ? Console.WriteLine : null);
             Console.WriteLine($"documents {report.Documents}, {report.Seconds:0.0} s");
             Console.WriteLine($"direct quotations  {report.Direct}");
             Console.WriteLine($"all attributions   {report.All}");

@@ -25,7 +25,7 @@ public sealed record AttributionReport(int Documents, AttributionScore Direct, A
 /// </summary>
 public static class BratAttributionEvaluator
 {
-    public static AttributionReport Evaluate(string dir)
+    public static AttributionReport Evaluate(string dir, Action<string>? log = null)
     {
         var (textDir, annDir) = (Path.Combine(dir, "text"), Path.Combine(dir, "attributions"));
         if (!Directory.Exists(textDir) || !Directory.Exists(annDir))
@@ -46,8 +46,8 @@ public static class BratAttributionEvaluator
             var gold = ReadAnn(group.First(), text);
             var article = pipeline.Process(new Article(text, textPath, ArticleFormat.PlainText) { HeadlineInText = true });
             var found = AsAnnotated(article.Layers.Get<Quote>(QuoteStage.Layer) ?? []);
-            Match(found, gold, text, all);
-            Match(found.Where(q => q.Quote.Kind == "direct").ToList(), gold.Where(g => g.Direct).ToList(), text, direct);
+            Match(found, gold, text, all, null);
+            Match(found.Where(q => q.Quote.Kind == "direct").ToList(), gold.Where(g => g.Direct).ToList(), text, direct, log);
         }
         return new AttributionReport(docs, direct.Score(), all.Score(), clock.Elapsed.TotalSeconds);
     }
@@ -78,7 +78,8 @@ public static class BratAttributionEvaluator
         public AttributionScore Score() => new(new PrfScore(Matched, Found, Gold), Speaker, Cue);
     }
 
-    private static void Match(List<(Quote Quote, List<(int Start, int End)> Parts)> found, List<GoldAttribution> gold, string text, Counts counts)
+    private static void Match(List<(Quote Quote, List<(int Start, int End)> Parts)> found, List<GoldAttribution> gold, string text, Counts counts,
+        Action<string>? log)
     {
         counts.Found += found.Count;
         counts.Gold += gold.Count;
@@ -94,7 +95,11 @@ public static class BratAttributionEvaluator
                 int longer = Math.Max(found[i].Parts.Sum(p => p.End - p.Start), goldLength);
                 if (overlap * 2 >= longer && overlap > bestOverlap) { best = i; bestOverlap = overlap; }
             }
-            if (best < 0) continue;
+            if (best < 0)
+            {
+                log?.Invoke($"MISS  {Show(text, g.Content[0])}");
+                continue;
+            }
             used.Add(best);
             counts.Matched++;
             var q = found[best].Quote;
@@ -103,6 +108,15 @@ public static class BratAttributionEvaluator
                 counts.Speaker++;
             if (q.Cue is { } c && g.Cue is { } cue && Overlaps(c.Start, c.End, cue)) counts.Cue++;
         }
+        if (log is null) return;
+        for (int i = 0; i < found.Count; i++)
+            if (!used.Contains(i)) log($"SPUR  {Show(text, (found[i].Quote.Start, found[i].Quote.End))} <- {found[i].Quote.Speaker?.Text}");
+    }
+
+    private static string Show(string text, (int Start, int End) span)
+    {
+        var s = text[span.Start..span.End].Replace('\n', ' ');
+        return s.Length > 90 ? s[..90] + "…" : s;
     }
 
     private static bool Overlaps(int start, int end, (int Start, int End) span) => start < span.End && span.Start < end;
@@ -150,13 +164,18 @@ public static class BratAttributionEvaluator
         return result;
     }
 
-    /// <summary>Content that begins or ends at a quotation mark is a direct quotation.</summary>
+    /// <summary>
+    /// Verbatim content: it opens at a quotation mark (straight, curly, guillemet, single or doubled apostrophe) or
+    /// right after a transcript label inside a paragraph that opens with one ("PENCE: …" in a quoted transcript).
+    /// </summary>
     private static bool IsQuoted(string text, int start, int end)
     {
-        static bool Mark(char c) => c is '"' or '“' or '”' or '«' or '»';
-        bool open = (start < text.Length && Mark(text[start])) || (start > 0 && Mark(text[start - 1]));
-        bool close = (end > 0 && end <= text.Length && Mark(text[end - 1])) || (end < text.Length && Mark(text[end]));
-        return open && close;
+        static bool Mark(char c) => c is '"' or '“' or '”' or '«' or '»' or '‘' or '\'';
+        int from = Math.Max(0, start - 2);
+        for (int i = from; i <= Math.Min(start, text.Length - 1); i++)
+            if (Mark(text[i])) return true;
+        int paragraph = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        return paragraph < text.Length && Mark(text[paragraph]) && start - paragraph < 40;
     }
 
     /// <summary>brat counts code points; .NET strings count UTF-16 units. Identity when the text has no surrogate pairs.</summary>
