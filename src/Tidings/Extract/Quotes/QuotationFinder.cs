@@ -88,7 +88,8 @@ public static class QuotationFinder
 
     private static bool IsOpening(string text, int i, char c)
     {
-        if (c is '”' or '»') return false;
+        // A closing-style mark after white space opens a quotation in some typesetting: ”Fear. I am…”
+        if (c is '”' or '»') return (i == 0 || char.IsWhiteSpace(text[i - 1])) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
         if (c is '’' or '\'')
         {
             // An apostrophe after a letter is part of a word (Pakistan's, '90s is rare enough to miss).

@@ -102,8 +102,9 @@ public sealed class QuoteAttributor
             var cue = CueAfter(q);
             if (cue is not null) attributesQuote.Add(cue.Token);
             cue ??= CueBefore(q);
-            // A full quotation opens a sentence with a capital; one after "that" or starting in lower case is part of reported speech.
-            bool full = words >= MinDirectWords && StartsSentence(q) && !char.IsLower(text[q.Start]) && !AfterThat(q);
+            // A full quotation opens a sentence with a capital; one after "that" or starting in lower case is part of
+            // reported speech. Short ones count when a speech verb sits right beside them ("I would," she said).
+            bool full = (words >= MinDirectWords || cue is not null) && StartsSentence(q) && !char.IsLower(text[q.Start]) && !AfterThat(q);
             string kind = full ? "direct" : "partial";
             QuoteSpeaker? speaker = null;
             bool isPerson = false;
