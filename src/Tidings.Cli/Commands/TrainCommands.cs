@@ -46,7 +46,7 @@ internal static class TrainCommands
         var data = new Option<string>("--data") { Description = "Training data: both (default), uner or gum", DefaultValueFactory = _ => "both" };
         var dump = new Option<FileInfo>("--dump-data") { Description = "Also write the training sentences as IOB2 (to inspect derived labels)" };
         var holdout = new Option<int>("--holdout") { Description = "Tuning: hold out every Nth UNER dev sentence and score on those (0 = off)", DefaultValueFactory = _ => 0 };
-        var unerRepeat = new Option<int>("--uner-repeat") { Description = "Passes over UNER dev per iteration (weight of the in-domain data)", DefaultValueFactory = _ => 1 };
+        var unerRepeat = new Option<int>("--uner-repeat") { Description = "Passes over UNER dev per iteration (weight of the in-domain data)", DefaultValueFactory = _ => 2 };
         var noStats = new Option<bool>("--no-word-stats") { Description = "Tuning: leave out the treebank word statistics" };
         var cmd = new Command("ner", "Train the entity recognizer on UNER EWT dev + GUM train entities") { output, corpora, gazetteer, petrarch, posModel, iterations, seed, data, dump, holdout, unerRepeat, noStats };
         cmd.SetAction(parse =>
