@@ -45,24 +45,45 @@ internal static class TrainCommands
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
         var data = new Option<string>("--data") { Description = "Training data: both (default), uner or gum", DefaultValueFactory = _ => "both" };
         var dump = new Option<FileInfo>("--dump-data") { Description = "Also write the training sentences as IOB2 (to inspect derived labels)" };
-        var cmd = new Command("ner", "Train the entity recognizer on UNER EWT dev + GUM train entities") { output, corpora, gazetteer, petrarch, posModel, iterations, seed, data, dump };
+        var holdout = new Option<int>("--holdout") { Description = "Tuning: hold out every Nth UNER dev sentence and score on those (0 = off)", DefaultValueFactory = _ => 0 };
+        var unerRepeat = new Option<int>("--uner-repeat") { Description = "Passes over UNER dev per iteration (weight of the in-domain data)", DefaultValueFactory = _ => 2 };
+        var noStats = new Option<bool>("--no-word-stats") { Description = "Tuning: leave out the treebank word statistics" };
+        var cmd = new Command("ner", "Train the entity recognizer on UNER EWT dev + GUM train entities") { output, corpora, gazetteer, petrarch, posModel, iterations, seed, data, dump, holdout, unerRepeat, noStats };
         cmd.SetAction(parse =>
         {
             var sw = Stopwatch.StartNew();
             var dir = LanguageCommands.CorporaDir(parse, corpora);
             var tagger = parse.GetValue(posModel) is { } m ? ModelFile.Load(m.FullName, PosTagger.Read) : LanguageAnalyzer.Default.PosTagger;
-            var common = LanguageTraining.CommonWords(LanguageTraining.PosTrainingSentences(dir));
+            var treebank = LanguageTraining.PosTrainingSentences(dir);
+            var common = LanguageTraining.CommonWords(treebank);
+            var wordStats = parse.GetValue(noStats) ? WordStats.Empty : WordStats.Build(treebank);
+            Log($"word statistics: {wordStats.Count} forms");
             var gaz = Gazetteer.Build(parse.GetValue(gazetteer)!.FullName, parse.GetValue(petrarch)?.FullName, common);
             var sentences = LanguageTraining.NerTrainingSentences(dir, gaz, parse.GetValue(data) != "gum", parse.GetValue(data) != "uner");
+            int unerCount = parse.GetValue(data) == "gum" ? 0 : CorpusReader.ReadIob2(Path.Combine(dir, "uner-ewt", "en_ewt-ud-dev.iob2")).Count;
+            var held = new List<CorpusSentence>();
+            if (parse.GetValue(holdout) is > 1 and var every)
+            {
+                held = sentences.Take(unerCount).Where((_, i) => i % every == 0).ToList();
+                sentences = sentences.Take(unerCount).Where((_, i) => i % every != 0).Concat(sentences.Skip(unerCount)).ToList();
+                unerCount -= held.Count;
+            }
+            var uner = sentences.Take(unerCount).ToList();
+            for (int r = 1; r < parse.GetValue(unerRepeat); r++) sentences.AddRange(uner);
             if (parse.GetValue(dump) is { } dumpFile)
                 File.WriteAllLines(dumpFile.FullName, sentences.SelectMany(s => s.Words.Select(w => w.Form + "\t" + w.Ner).Append("")));
-            var recognizer = LanguageTraining.TrainNer(sentences, tagger, gaz, parse.GetValue(iterations), parse.GetValue(seed), Log);
+            var recognizer = LanguageTraining.TrainNer(sentences, tagger, gaz, parse.GetValue(iterations), parse.GetValue(seed), Log, wordStats);
             var path = parse.GetRequiredValue(output).FullName;
             ModelFile.Save(path, recognizer.Write);
             Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {recognizer.Model.FeatureCount} features) in {sw.Elapsed.TotalSeconds:F0}s");
             var test = CorpusReader.ReadIob2(Path.Combine(dir, "uner-ewt", "en_ewt-ud-test.iob2"));
             var scores = EntityEvaluation.Evaluate(tagger, recognizer, test);
             Log($"UNER EWT test: F1 {scores["ALL"].F1:F2}");
+            if (held.Count > 0)
+            {
+                var h = EntityEvaluation.Evaluate(tagger, recognizer, held);
+                Log($"held-out UNER dev ({held.Count} sentences): F1 {h["ALL"].F1:F2} (PER {h["PERSON"].F1:F1}, ORG {h["ORG"].F1:F1}, LOC {h["LOC"].F1:F1})");
+            }
             return 0;
         });
         return cmd;

@@ -16,6 +16,7 @@ internal static class DocumentEntityRules
     {
         StripLeadingDeterminers(text, tokens, labels);
         StripLeadingTitles(text, tokens, labels);
+        ExtendPersonsBackToTitles(text, tokens, labels);
         if (gazetteer != null) LabelDatelines(text, tokens, sentences, labels, gazetteer);
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
         CollectAcronymEntities(text, tokens, labels, votes);
@@ -72,6 +73,34 @@ internal static class DocumentEntityRules
         "Princess", "Premier", "Chancellor", "Envoy", "Mayor", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Gov.", "Gen.",
         "Rep.", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Adm.", "Pope", "Sheikh", "Imam", "Emir",
     };
+
+    /// <summary>
+    /// "Foreign Minister Bilawal [Bhutto-Zardari]" → PERSON "Bilawal Bhutto-Zardari": capitalised words (at most two)
+    /// between a title and a PERSON span the model started late belong to the name.
+    /// </summary>
+    private static void ExtendPersonsBackToTitles(string text, IReadOnlyList<TextSpan> tokens, int[] labels)
+    {
+        var lookup = TitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 1; i < tokens.Count; i++)
+        {
+            if (labels[i] == 0 || TypeOf(labels[i]) != Person || PositionOf(labels[i]) is not (0 or 3)) continue;
+            int first = i;
+            while (first > 0 && i - first < 2 && labels[first - 1] == 0 && IsNameWord(Word(text, tokens[first - 1]))
+                && !lookup.Contains(Word(text, tokens[first - 1]))) first--;
+            if (first == i || first == 0 || !lookup.Contains(Word(text, tokens[first - 1]))) continue;
+            bool single = PositionOf(labels[i]) == 3;
+            labels[first] = Label(Person, 0);
+            for (int k = first + 1; k < i; k++) labels[k] = Label(Person, 1);
+            labels[i] = single ? Label(Person, 2) : Label(Person, 1);
+        }
+    }
+
+    private static bool IsNameWord(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || !char.IsUpper(w[0])) return false;
+        foreach (char c in w) if (!char.IsLetter(c)) return false;
+        return true;
+    }
 
     /// <summary>
     /// "Interior Minister Rana Sanaullah Khan" → PERSON "Rana Sanaullah Khan": names exclude titles, so a PERSON

@@ -17,11 +17,13 @@ public sealed class EntityRecognizer
     private readonly float[] _transitions; // [(prev + 1) * L + cur], prev = -1 is the sentence start
     private readonly string[] _tagNames;
     private readonly StaticScoreCache _staticScores;
+    private readonly WordStats _wordStats;
 
-    public EntityRecognizer(LinearModel model, Gazetteer gazetteer)
+    public EntityRecognizer(LinearModel model, Gazetteer gazetteer, WordStats? wordStats = null)
     {
         _model = model;
         _gazetteer = gazetteer;
+        _wordStats = wordStats ?? WordStats.Empty;
         int l = LabelCount;
         _transitions = new float[(l + 1) * l];
         var row = new float[l];
@@ -38,6 +40,7 @@ public sealed class EntityRecognizer
     public static int LabelCount => 1 + Types.Length * 4;
     public LinearModel Model => _model;
     public Gazetteer Gazetteer => _gazetteer;
+    public WordStats WordStats => _wordStats;
 
     /// <summary>BILOU tag name of a label index ("O", "B-PERSON", "U-LOC", ...).</summary>
     public string TagName(int label) => _tagNames[label];
@@ -61,7 +64,7 @@ public sealed class EntityRecognizer
         {
             var emissions = scratch.Emissions.AsSpan(i * l, l);
             if (!_staticScores.TryLoad(ctx.Exact[i], emissions))
-                _staticScores.Store(ctx.Exact[i], features[..NerFeatures.ExtractStatic(ctx, i, features)], emissions);
+                _staticScores.Store(ctx.Exact[i], features[..NerFeatures.ExtractStatic(ctx, i, scratch.Word[i], features)], emissions);
             if (!NerFeatures.NeedsContext(ctx, scratch, i)) continue;
             int nc = NerFeatures.ExtractContext(ctx, scratch, i, features);
             _model.Add(features[..nc], emissions);
@@ -89,6 +92,7 @@ public sealed class EntityRecognizer
         var uposHashes = UposHashes(uposNames);
         for (int i = 0; i < n; i++) scratch.Upos[i] = uposHashes[posLabels[i]];
         _gazetteer.Match(ctx.Lower.AsSpan(0, n), scratch.Gazetteer);
+        for (int i = 0; i < n; i++) scratch.Word[i] = _wordStats.Class(ctx.Lower[i]);
     }
 
     /// <summary>Turns BILOU labels into entity spans (hyphenated names stay one span: "Bhutto-Zardari").</summary>
@@ -114,9 +118,10 @@ public sealed class EntityRecognizer
     {
         _model.Write(w);
         _gazetteer.Write(w);
+        _wordStats.Write(w);
     }
 
-    public static EntityRecognizer Read(BinaryReader r) => new(LinearModel.Read(r), Gazetteer.Read(r));
+    public static EntityRecognizer Read(BinaryReader r) => new(LinearModel.Read(r), Gazetteer.Read(r), WordStats.Read(r));
 
     /// <summary>Converts BIO tags ("B-PERSON", "I-PERSON", "O") to BILOU label indices.</summary>
     public static int[] ToBilou(IReadOnlyList<string> bio)
@@ -138,7 +143,7 @@ public sealed class EntityRecognizer
 
     /// <summary>Structured perceptron training; deterministic for a given seed.</summary>
     public static EntityRecognizer Train(IReadOnlyList<CorpusSentence> sentences, PosTagger posTagger, Gazetteer gazetteer,
-        int iterations, int seed, Action<string>? log = null)
+        int iterations, int seed, Action<string>? log = null, WordStats? wordStats = null)
     {
         int l = LabelCount;
         var trainer = new PerceptronTrainer(l);
@@ -147,7 +152,7 @@ public sealed class EntityRecognizer
             var (text, spans) = PosTagger.JoinForms(s.Words.Select(w => w.Form));
             return (Text: text, Spans: spans, Gold: ToBilou(s.Words.Select(w => w.Ner).ToList()));
         }).Where(d => d.Spans.Length > 0).ToList();
-        var shell = new EntityRecognizer(new LinearModel(new string[l], [], []), gazetteer);
+        var shell = new EntityRecognizer(new LinearModel(new string[l], [], []), gazetteer, wordStats);
         var order = Enumerable.Range(0, data.Count).ToArray();
         var rng = new Random(seed);
         var transitions = new float[(l + 1) * l];
@@ -197,7 +202,7 @@ public sealed class EntityRecognizer
             log?.Invoke($"iteration {it + 1}/{iterations}: {wrongSentences} of {data.Count} sentences mislabelled");
         }
         var labels = Enumerable.Range(0, l).Select(LabelName).ToArray();
-        return new EntityRecognizer(trainer.ToModel(labels), gazetteer);
+        return new EntityRecognizer(trainer.ToModel(labels), gazetteer, wordStats);
     }
 }
 
@@ -211,6 +216,7 @@ internal sealed class NerScratch
     public int[] Back = [];
     public ulong[] Upos = [];
     public uint[] Gazetteer = [];
+    public byte[] Word = [];
 
     public static NerScratch ForThread(int tokens, int labels)
     {
@@ -223,6 +229,7 @@ internal sealed class NerScratch
             s.Back = new int[size * labels];
             s.Upos = new ulong[size];
             s.Gazetteer = new uint[size];
+            s.Word = new byte[size];
         }
         return s;
     }

@@ -47,10 +47,10 @@ public static class LanguageTraining
     }
 
     public static EntityRecognizer TrainNer(IReadOnlyList<CorpusSentence> sentences, PosTagger posTagger, Gazetteer gazetteer,
-        int iterations, int seed, Action<string>? log = null)
+        int iterations, int seed, Action<string>? log = null, WordStats? wordStats = null)
     {
         log?.Invoke($"{sentences.Count} sentences, {sentences.Sum(s => s.Words.Count)} tokens, {sentences.Sum(s => s.Words.Count(w => w.Ner.StartsWith("B-", StringComparison.Ordinal)))} entities; gazetteer {gazetteer.Count} entries");
-        return EntityRecognizer.Train(sentences, posTagger, gazetteer, iterations, seed, log);
+        return EntityRecognizer.Train(sentences, posTagger, gazetteer, iterations, seed, log, wordStats);
     }
 
     /// <summary>Lower-case words written in lower case at least 3 times and mostly not proper nouns in the treebanks.</summary>

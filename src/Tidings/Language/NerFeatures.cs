@@ -7,7 +7,7 @@ internal static class NerFeatures
 
     public static int Extract(TokenContext c, NerScratch s, int i, Span<ulong> f)
     {
-        int n = ExtractStatic(c, i, f);
+        int n = ExtractStatic(c, i, s.Word[i], f);
         return NeedsContext(c, s, i) ? n + ExtractContext(c, s, i, f[n..]) : n;
     }
 
@@ -24,7 +24,7 @@ internal static class NerFeatures
     }
 
     /// <summary>Features of the word alone (cacheable per word form).</summary>
-    public static int ExtractStatic(TokenContext c, int i, Span<ulong> f)
+    public static int ExtractStatic(TokenContext c, int i, byte word, Span<ulong> f)
     {
         c.EnsureAffixes(i);
         int n = 0;
@@ -38,6 +38,10 @@ internal static class NerFeatures
         f[n++] = FeatureHash.Feature(21, c.Suffix2[i]);
         f[n++] = FeatureHash.Feature(22, c.Ambiguity[i] == 0 ? 1UL : 0UL, c.Flags[i]);
         f[n++] = FeatureHash.Feature(23, c.Ambiguity[i]);
+        ulong caseFlags = (ulong)(c.Flags[i] & (TokenContext.FlagUpperInitial | TokenContext.FlagAllUpper));
+        f[n++] = FeatureHash.Feature(42, word);
+        f[n++] = FeatureHash.Feature(43, (ulong)WordStats.Capitalisation(word), caseFlags);
+        f[n++] = FeatureHash.Feature(44, (ulong)WordStats.ProperShare(word), caseFlags);
         return n;
     }
 
@@ -66,6 +70,8 @@ internal static class NerFeatures
         f[n++] = FeatureHash.Feature(25, c.Lower[i], c.LowerAt(i + 1));
         f[n++] = FeatureHash.Feature(26, CapitalisedRun(c, i));
         f[n++] = FeatureHash.Feature(27, c.Shape[i], upos);
+        f[n++] = FeatureHash.Feature(45, WordCase(c, s, i - 1), WordCase(c, s, i), WordCase(c, s, i + 1));
+        f[n++] = FeatureHash.Feature(46, WordCase(c, s, i), upos);
         uint gaz = s.Gazetteer[i];
         while (gaz != 0 && n < MaxFeatures - 12)
         {
@@ -75,6 +81,14 @@ internal static class NerFeatures
             f[n++] = FeatureHash.Feature(41, (ulong)bit, c.Flags[i]);
         }
         return n;
+    }
+
+    /// <summary>The token's case in the text combined with how its form is usually written (see <see cref="WordStats"/>).</summary>
+    private static ulong WordCase(TokenContext c, NerScratch s, int i)
+    {
+        if (i < 0) return 100;
+        if (i >= c.Count) return 101;
+        return (ulong)(c.Flags[i] & (TokenContext.FlagUpperInitial | TokenContext.FlagAllUpper)) * 8 + (ulong)WordStats.Capitalisation(s.Word[i]);
     }
 
     /// <summary>Position and length (capped) of the run of capitalised tokens containing i, linking over "-" and "of".</summary>

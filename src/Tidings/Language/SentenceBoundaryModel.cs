@@ -69,7 +69,19 @@ public sealed class SentenceBoundaryModel
         ulong prevShape = i > 0 ? FeatureHash.Shape(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length)) : 0;
         f[n++] = FeatureHash.Feature(18, nextShape, next2Shape);
         f[n++] = FeatureHash.Feature(20, prevShape, curShape);
+        f[n++] = FeatureHash.Feature(21, Kind(text, cur), Kind(text, next), r);
         return n;
+    }
+
+    /// <summary>Coarse token kind: link or address, number or time, capitalised, lower-case, punctuation.</summary>
+    private static ulong Kind(string text, TextSpan t)
+    {
+        var w = text.AsSpan(t.Start, t.Length);
+        if (w.Contains("://", StringComparison.Ordinal) || w.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || w.Length > 2 && w[1..].Contains('@')) return 1;
+        if (char.IsDigit(w[0])) return 2;
+        if (char.IsUpper(w[0])) return 3;
+        if (char.IsLower(w[0])) return 4;
+        return 5;
     }
 
     public void Write(BinaryWriter w) => _model.Write(w);

@@ -42,7 +42,7 @@ public static class SentenceSplitter
                     ? ruleSays[i - first] || HasParagraphBreak(text, tokens[i].End, tokens[i + 1].Start)
                     : IsCandidate(text, tokens, i, ruleSays[i - first])
                       && model.IsBoundary(text, tokens, i, end, ruleSays[i - first], i - sentenceStart + 1)
-                      && (ruleSays[i - first] || !IsClauseJoiner(text, tokens[i]));
+                      && (ruleSays[i - first] || !IsClauseJoiner(text, tokens[i]) || IsSalutation(text, tokens, sentenceStart, i));
                 if (!boundary) continue;
                 output.Add((sentenceStart, i - sentenceStart + 1));
                 sentenceStart = i + 1;
@@ -156,6 +156,18 @@ public static class SentenceSplitter
         if (!char.IsLower(next)) return true;
         var cur = tokens[i];
         return !char.IsLetterOrDigit(text[cur.End - 1]);
+    }
+
+    /// <summary>
+    /// "Vince," / "Good luck," / "Hi David:" — a fragment of at most three words ending in a comma or colon
+    /// before a capitalised word opens or closes a letter; the model may split after it.
+    /// </summary>
+    private static bool IsSalutation(string text, IReadOnlyList<TextSpan> tokens, int sentenceStart, int i)
+    {
+        if (i - sentenceStart > 3 || i == sentenceStart || tokens[i].Length != 1 || text[tokens[i].Start] is not (',' or ':')) return false;
+        for (int k = sentenceStart; k < i; k++)
+            if (!char.IsLetter(text[tokens[k].Start])) return false;
+        return char.IsUpper(text[tokens[i + 1].Start]);
     }
 
     /// <summary>Dashes, commas, colons and the like join clauses in edited text; the model may not split after them.</summary>

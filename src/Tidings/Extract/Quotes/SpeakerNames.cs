@@ -95,6 +95,8 @@ internal sealed class SpeakerNames
                 _people.Add(known);
                 _bySurname[name.Split(' ')[^1]] = known;
             }
+            // A fuller name than the one recognised so far ("Spokesperson Ned price" when only "Price" was found) names the person.
+            else if (name.Split(' ').Length > known.Canonical.Split(' ').Length) known.Canonical = TitleCase(name);
             known.Roles.Add(title);
             known.Offsets.Add(start);
             _mentions.Add((end - name.Length, end, known));
