@@ -47,9 +47,7 @@ public static class MinHash
         var seen = new HashSet<ulong>(words.Length);
         for (int i = 0; i + ShingleSize <= words.Length; i++)
         {
-            ulong h = 0xCBF29CE484222325UL;
-            for (int k = 0; k < ShingleSize; k++) h = (h ^ words[i + k]) * 0x100000001B3UL + (ulong)k;
-            h ^= h >> 29;
+            ulong h = Shingle(words, i);
             if (!seen.Add(h)) continue;
             for (int j = 0; j < Size; j++)
             {
@@ -58,6 +56,37 @@ public static class MinHash
             }
         }
         return sig;
+    }
+
+    private static ulong Shingle(ReadOnlySpan<ulong> words, int i)
+    {
+        ulong h = 0xCBF29CE484222325UL;
+        for (int k = 0; k < ShingleSize; k++) h = (h ^ words[i + k]) * 0x100000001B3UL + (ulong)k;
+        return h ^ (h >> 29);
+    }
+
+    /// <summary>The distinct shingles of a word sequence, sorted (for exact Jaccard similarity in evaluation).</summary>
+    public static ulong[] Shingles(ReadOnlySpan<ulong> words)
+    {
+        var set = new HashSet<ulong>();
+        for (int i = 0; i + ShingleSize <= words.Length; i++) set.Add(Shingle(words, i));
+        var arr = set.ToArray();
+        Array.Sort(arr);
+        return arr;
+    }
+
+    /// <summary>The exact Jaccard similarity of two sorted shingle sets.</summary>
+    public static double Jaccard(ulong[] a, ulong[] b)
+    {
+        if (a.Length == 0 && b.Length == 0) return 0;
+        int i = 0, j = 0, both = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { both++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)both / (a.Length + b.Length - both);
     }
 
     public static double Estimate(uint[] a, uint[] b)
