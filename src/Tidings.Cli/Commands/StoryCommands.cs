@@ -89,7 +89,7 @@ internal static partial class StoryCommands
             Console.WriteLine($"false positives: {report.FalsePositives} of {report.Originals} distinct originals reported as copies below the copy threshold ({100 * report.FalsePositiveRate:0.000}%)");
             if (r.GetValue(verbose))
                 foreach (var f in report.Flagged)
-                    Console.WriteLine($"  {f.Id} ~ {f.CopyOf}  estimated Jaccard {f.Estimated:0.00}, exact {f.Exact:0.00}{(f.Genuine ? "" : "  FALSE POSITIVE")}");
+                    Console.WriteLine($"  {f.Id} ~ {f.CopyOf}  index similarity {f.Reported:0.00}, exact {f.Exact:0.00}{(f.Genuine ? "" : "  FALSE POSITIVE")}");
             return 0;
         }));
         return cmd;

@@ -8,10 +8,10 @@ public sealed record DedupRate(string Edit, int Planted, int Found)
     public double Recall => Planted == 0 ? 0 : (double)Found / Planted;
 }
 
-/// <summary>An original the index reported as a copy: the estimated and the exact Jaccard similarity of its shingles
+/// <summary>An original the index reported as a copy: the similarity the index saw and the exact Jaccard similarity of its shingles
 /// with the nearest earlier original of the same family (a genuine near-duplicate when the exact one reaches the
 /// copy threshold).</summary>
-public sealed record DedupFlag(string Id, string CopyOf, double Estimated, double Exact)
+public sealed record DedupFlag(string Id, string CopyOf, double Reported, double Exact)
 {
     public bool Genuine => Exact >= MinHash.ConfirmThreshold;
 }
@@ -47,13 +47,17 @@ public static class DedupEvaluation
         var flagged = new List<DedupFlag>();
         var shingles = new Dictionary<string, ulong[]>(StringComparer.Ordinal);
         var family = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // A copy of an original that is itself a re-edition of an earlier one is rightly reported as a copy of the
+        // earliest version (its family's root), and counts as found.
+        var rootOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, body) in originals)
         {
-            var (copyOf, sim) = index.Add(id, "", Signature(body), null);
-            if (copyOf is null) { family[id] = [id]; continue; }
             shingles[id] = Shingles(body);
+            var (copyOf, sim) = index.Add(id, "", Signature(body), null, shingles[id]);
+            rootOf[id] = copyOf ?? id;
+            if (copyOf is null) { family[id] = [id]; continue; }
             // The nearest earlier original of the family the index put it in (the root or one of its copies).
-            double exact = family[copyOf].Max(m => MinHash.Jaccard(shingles[id], shingles.TryGetValue(m, out var x) ? x : shingles[m] = Shingles(Body(originals, m))));
+            double exact = family[copyOf].Max(m => MinHash.Jaccard(shingles[id], shingles[m]));
             family[copyOf].Add(id);
             flagged.Add(new DedupFlag(id, copyOf, sim, exact));
         }
@@ -71,17 +75,15 @@ public static class DedupEvaluation
                 var (id, body) = originals[i];
                 var other = originals[(i + 1 + rng.Next(originals.Count - 1)) % originals.Count].Body;
                 string copy = Edit(body, other, rate, drop, pool, rng);
-                var (copyOf, _) = index.Add($"{id}~{v}", "", Signature(copy), null);
+                var (copyOf, _) = index.Add($"{id}~{v}", "", Signature(copy), null, Shingles(copy));
                 planted++;
-                if (copyOf == id) found++;
+                if (copyOf == rootOf[id]) found++;
             }
             results.Add(new DedupRate(name, planted, found));
             v++;
         }
         return new DedupReport(results, originals.Count, flagged);
     }
-
-    private static string Body(IReadOnlyList<(string Id, string Body)> originals, string id) => originals.First(o => o.Id == id).Body;
 
     public static ulong[] Shingles(string body)
     {

@@ -74,7 +74,7 @@ public sealed class StoryClusterer
     public StoryAssignment Add(ArticleProfile profile)
     {
         var p = Prepare(profile);
-        var (copyOf, copySim) = _copies.Add(profile.Id, profile.ContentHash, profile.Signature, _useDates ? profile.Published : null);
+        var (copyOf, copySim) = _copies.Add(profile.Id, profile.ContentHash, profile.Signature, _useDates ? profile.Published : null, profile.Shingles);
         if (copyOf is not null && _articleStory.TryGetValue(copyOf, out int original) && _active.ContainsKey(Resolve(original)))
         {
             int s = Resolve(original);
