@@ -138,6 +138,9 @@ public sealed class NearDuplicateIndex
     /// <summary>How far below the threshold an estimate may fall and still be checked exactly (over 3 standard errors).</summary>
     private const double ExactMargin = 0.15;
 
+    /// <summary>How many candidates, best estimates first, are checked exactly.</summary>
+    private const int ExactChecks = 4;
+
     public int Count => _order.Count;
 
     /// <summary>
@@ -156,6 +159,7 @@ public sealed class NearDuplicateIndex
         if (signature is not null)
         {
             var seen = new HashSet<int>();
+            var near = new List<(Entry E, double Estimate)>();
             for (int b = 0; b < MinHash.Bands; b++)
             {
                 if (!_bands[b].TryGetValue(MinHash.BandKey(signature, b), out var bucket)) continue;
@@ -163,9 +167,18 @@ public sealed class NearDuplicateIndex
                 {
                     if (e.Evicted || !seen.Add(e.Serial)) continue;
                     double sim = MinHash.Estimate(signature, e.Signature);
-                    if (shingles is not null && e.Shingles is not null && sim >= _threshold - ExactMargin) sim = MinHash.Jaccard(shingles, e.Shingles);
-                    if (sim >= _threshold && (sim > bestSim || (sim == bestSim && e.Serial < best!.Serial))) { best = e; bestSim = sim; }
+                    if (sim >= _threshold - ExactMargin) near.Add((e, sim));
                 }
+            }
+            // The exact check costs a merge of two shingle sets: only the few best estimates get it.
+            near.Sort((x, y) => x.Estimate != y.Estimate ? y.Estimate.CompareTo(x.Estimate) : x.E.Serial.CompareTo(y.E.Serial));
+            for (int i = 0; i < near.Count; i++)
+            {
+                var (e, sim) = near[i];
+                bool exact = shingles is not null && e.Shingles is not null;
+                if (exact && i >= ExactChecks) break;
+                if (exact) sim = MinHash.Jaccard(shingles!, e.Shingles!);
+                if (sim >= _threshold && (sim > bestSim || (sim == bestSim && e.Serial < best!.Serial))) { best = e; bestSim = sim; }
             }
         }
         string myRoot = best?.Root ?? id;
