@@ -84,9 +84,12 @@ internal static partial class StoryCommands
             var report = DedupEvaluation.Evaluate(originals);
             foreach (var rate in report.Rates)
                 Console.WriteLine($"{rate.Edit,-48} found {rate.Found}/{rate.Planted}  recall {100 * rate.Recall:0.00}%");
-            Console.WriteLine($"false positives: {report.FalsePositives} of {report.Originals} distinct originals reported as copies ({100 * report.FalsePositiveRate:0.000}%)");
+            Console.WriteLine($"originals reported as copies: {report.Flagged.Count} of {report.Originals}; {report.GenuineCopies} genuinely near-identical " +
+                $"(exact shingle Jaccard ≥ {MinHash.ConfirmThreshold:0.00}: re-editions, re-publications)");
+            Console.WriteLine($"false positives: {report.FalsePositives} of {report.Originals} distinct originals reported as copies below the copy threshold ({100 * report.FalsePositiveRate:0.000}%)");
             if (r.GetValue(verbose))
-                foreach (var (id, of, sim) in report.Flagged) Console.WriteLine($"  {id} ~ {of}  estimated Jaccard {sim:0.00}");
+                foreach (var f in report.Flagged)
+                    Console.WriteLine($"  {f.Id} ~ {f.CopyOf}  index similarity {f.Reported:0.00}, exact {f.Exact:0.00}{(f.Genuine ? "" : "  FALSE POSITIVE")}");
             return 0;
         }));
         return cmd;

@@ -33,6 +33,9 @@ public sealed class ArticleProfile
 
     public uint[]? Signature { get; init; }
 
+    /// <summary>The body's distinct word 4-shingles, sorted: near-duplicate candidates are confirmed by exact Jaccard.</summary>
+    public ulong[]? Shingles { get; init; }
+
     /// <summary>Whether names came from an entity layer (true) or the capitalized-word fallback.</summary>
     public bool HasEntityLayer { get; init; }
 
@@ -76,6 +79,7 @@ public sealed class ArticleProfile
             Places = SortedDistinct(LayerReader.Places(a, entities).Select(p => StoryText.Hash(p.Trim()))),
             MentionedDates = SortedDistinct(dates),
             Signature = MinHash.Signature(bodyHashes),
+            Shingles = MinHash.Shingles(bodyHashes),
             HasEntityLayer = entities is not null,
         };
     }

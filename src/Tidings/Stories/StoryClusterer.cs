@@ -49,7 +49,9 @@ public sealed class StoryClusterer
     private readonly Dictionary<ulong, List<int>> _postings = new();
     private readonly Dictionary<string, int> _articleStory = new(StringComparer.Ordinal);
     private readonly List<int> _parent = [];
-    private readonly List<string> _ids = [];
+    // One 64-bit key per story ever created (8 bytes; formatted as the 16-hex-digit id on demand), so that
+    // assignments of frozen stories still resolve: the only per-story state kept after freezing, with _parent.
+    private readonly List<ulong> _ids = [];
     private DateTimeOffset? _now;
     private int _sinceSweep, _frozenSinceCompaction;
 
@@ -72,7 +74,7 @@ public sealed class StoryClusterer
     public StoryAssignment Add(ArticleProfile profile)
     {
         var p = Prepare(profile);
-        var (copyOf, copySim) = _copies.Add(profile.Id, profile.ContentHash, profile.Signature, _useDates ? profile.Published : null);
+        var (copyOf, copySim) = _copies.Add(profile.Id, profile.ContentHash, profile.Signature, _useDates ? profile.Published : null, profile.Shingles);
         if (copyOf is not null && _articleStory.TryGetValue(copyOf, out int original) && _active.ContainsKey(Resolve(original)))
         {
             int s = Resolve(original);
@@ -93,7 +95,7 @@ public sealed class StoryClusterer
     }
 
     /// <summary>The story id of a serial, following merges.</summary>
-    public string StoryId(int serial) => _ids[Resolve(serial)];
+    public string StoryId(int serial) => _ids[Resolve(serial)].ToString("x16");
 
     public int Resolve(int serial)
     {
@@ -160,9 +162,9 @@ public sealed class StoryClusterer
     public int Create(Prepared p)
     {
         int serial = _ids.Count;
-        _ids.Add(StableId(p.Profile.Id));
+        _ids.Add(StableKey(p.Profile.Id));
         _parent.Add(serial);
-        var story = new Story(serial, _ids[serial]);
+        var story = new Story(serial, StoryId(serial));
         _active[serial] = story;
         Join(story, p);
         return serial;
@@ -278,8 +280,10 @@ public sealed class StoryClusterer
     }
 
     /// <summary>16 hex digits of SHA-256 of the first article's id: the same input gives the same story ids.</summary>
-    public static string StableId(string firstArticleId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("story:" + firstArticleId)))[..16];
+    public static string StableId(string firstArticleId) => StableKey(firstArticleId).ToString("x16");
+
+    private static ulong StableKey(string firstArticleId) =>
+        System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes("story:" + firstArticleId)));
 }
 
 /// <summary>The similarity features between an article (or a story) and a story, in <see cref="StoryModel.FeatureNames"/> order.</summary>

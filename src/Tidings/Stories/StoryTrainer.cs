@@ -65,7 +65,7 @@ public static class StoryTrainer
     {
         Id = p.Id, ContentHash = p.ContentHash, Outlet = p.Outlet, Published = published, Headline = p.Headline, Terms = p.Terms,
         TermCounts = p.TermCounts, HeadlineTerms = p.HeadlineTerms, Names = p.Names, Places = p.Places, MentionedDates = p.MentionedDates,
-        Signature = p.Signature, HasEntityLayer = p.HasEntityLayer,
+        Signature = p.Signature, Shingles = p.Shingles, HasEntityLayer = p.HasEntityLayer,
     };
 
     private static IEnumerable<double> Steps(double from, double to, double step)

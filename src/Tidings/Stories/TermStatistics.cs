@@ -6,7 +6,9 @@ namespace Tidings.Stories;
 /// <summary>
 /// Document frequencies for TF-IDF: a small prior table shipped with the library (word document frequencies
 /// counted over a news corpus by <c>tidings train idf</c>), plus the frequencies of the stream seen so far.
-/// Only the counts are stored, not the texts.
+/// Only the counts are stored, not the texts, and at most <see cref="MaxSeenTerms"/> of them: when the stream's
+/// vocabulary outgrows that (names, typos and numbers keep arriving), every count and the document total are halved
+/// and the terms left at zero dropped, so memory stays bounded and old frequencies fade (deterministically).
 /// </summary>
 public sealed class TermStatistics
 {
@@ -14,22 +16,28 @@ public sealed class TermStatistics
 
     private readonly Dictionary<ulong, int> _prior;
     private readonly int _priorDocs;
+    public const int MaxSeenTerms = 1 << 20;
+
     private readonly Dictionary<ulong, int> _seen = new();
+    private readonly int _maxSeen;
     private int _seenDocs;
 
-    private TermStatistics(Dictionary<ulong, int> prior, int priorDocs)
+    public int SeenTerms => _seen.Count;
+
+    private TermStatistics(Dictionary<ulong, int> prior, int priorDocs, int maxSeen = MaxSeenTerms)
     {
         _prior = prior;
         _priorDocs = priorDocs;
+        _maxSeen = maxSeen;
     }
 
     private static readonly Lazy<(Dictionary<ulong, int>, int)> Shipped = new(LoadShipped);
 
     /// <summary>A fresh counter on top of the shipped table.</summary>
-    public static TermStatistics CreateDefault()
+    public static TermStatistics CreateDefault(int maxSeenTerms = MaxSeenTerms)
     {
         var (prior, n) = Shipped.Value;
-        return new TermStatistics(prior, n);
+        return new TermStatistics(prior, n, maxSeenTerms);
     }
 
     public static TermStatistics Empty() => new(new Dictionary<ulong, int>(), 0);
@@ -63,6 +71,19 @@ public sealed class TermStatistics
     {
         _seenDocs++;
         foreach (var t in distinctTerms) _seen[t] = _seen.GetValueOrDefault(t) + 1;
+        if (_seen.Count > _maxSeen) Halve();
+    }
+
+    private void Halve()
+    {
+        _seenDocs /= 2;
+        foreach (var t in _seen.Keys.ToList())
+        {
+            int n = _seen[t] / 2;
+            if (n == 0) _seen.Remove(t);
+            else _seen[t] = n;
+        }
+        _seen.TrimExcess();
     }
 
     public float Idf(ulong term)

@@ -198,3 +198,15 @@ public class CoverageTests
         Assert.False(CoverageComparer.IsSpellingVariant("price", "prince"));
     }
 }
+
+public class TermStatisticsTests
+{
+    [Fact]
+    public void TheStreamVocabularyIsCapped()
+    {
+        var stats = TermStatistics.CreateDefault(maxSeenTerms: 1000);
+        for (ulong d = 0; d < 500; d++) stats.Add([1UL, 2UL, 1000 + d * 3, 1001 + d * 3, 1002 + d * 3]);
+        Assert.InRange(stats.SeenTerms, 2, 1000);
+        Assert.True(stats.Idf(1UL) < stats.Idf(5000UL), "a frequent term keeps a lower weight than an unseen one after halving");
+    }
+}
