@@ -47,7 +47,7 @@ internal static class ArticlesCommand
         w.WriteNumber("sources", a.Sources);
     });
 
-    private static void WriteTable(IReadOnlyList<ArticleSummary> rows, int total)
+    internal static void WriteTable(IReadOnlyList<ArticleSummary> rows, int total)
     {
         var table = new Table().AddColumn("id").AddColumn("published").AddColumn("outlet").AddColumn("headline").AddColumn("sources");
         foreach (var a in rows)

@@ -13,12 +13,14 @@ internal static class IngestCommand
         var paths = CommonOptions.Paths("files or directories to read (recursively); - reads standard input");
         var db = CommonOptions.Db();
         var maxSize = CommonOptions.MaxSize();
-        var cmd = new Command("ingest", "Read articles (text, HTML, RSS/Atom, JSON Lines, WARC), clean them and store them") { paths, db, maxSize };
+        var list = new Option<bool>("--list") { Description = "then print the table of stored articles (as `tidings articles`)" };
+        var cmd = new Command("ingest", "Read articles (text, HTML, RSS/Atom, JSON Lines, WARC), clean them and store them") { paths, db, maxSize, list };
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
             using var store = new SqliteArticleStore(r.GetValue(db)!);
             var summary = Run(store, r.GetValue(paths)!, r.GetValue(maxSize));
             PrintSummary(summary);
+            if (r.GetValue(list)) ArticlesCommand.WriteTable(store.List(new ArticleQuery()), store.Count());
             StoryCommands.UpdateStories(store);
             return summary.Read == 0 && summary.Skipped.Count > 0 ? 1 : 0;
         }));

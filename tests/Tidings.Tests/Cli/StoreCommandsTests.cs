@@ -15,8 +15,10 @@ public class StoreCommandsTests
         Assert.True(ingest.ExitCode == 0, ingest.Stderr + ingest.Stdout);
         Assert.Matches(@"│ 2\s+│ 2\s+│ 0\s+│ 0\s+│ 0\s+│", ingest.Stdout);
 
-        var again = CliRunner.Run(TestData.RepoRoot, "ingest", "samples", "--db", db);
+        var again = CliRunner.Run(TestData.RepoRoot, "ingest", "samples", "--db", db, "--list");
         Assert.Matches(@"│ 2\s+│ 0\s+│ 0\s+│ 2\s+│ 0\s+│", again.Stdout);
+        Assert.Contains("US Determined To Work With Pakistan", again.Stdout); // --list: the README's main job
+        Assert.Contains("2 of 2 articles shown", again.Stdout);
 
         var list = CliRunner.Run(TestData.RepoRoot, "articles", "--db", db, "--json");
         var rows = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().ToList();
