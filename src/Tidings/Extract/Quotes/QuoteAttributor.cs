@@ -280,17 +280,11 @@ public sealed class QuoteAttributor
     private static string TitleCaseLabel(string label) =>
         System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(label.ToLowerInvariant());
 
-    /// <summary>A speech verb (with its particle), "according to", or a speech noun followed by "by".</summary>
+    /// <summary>A speech verb, with its particle where it needs one ("point out"). "according to" and speech nouns are found apart.</summary>
     private static bool IsCue(SpeakerPhrases phrases, IReadOnlyList<Token> tokens, int i, out int end)
     {
         end = i;
         var t = tokens[i];
-        var word = phrases.Word(i);
-        if (word.Equals("according", StringComparison.OrdinalIgnoreCase) && i + 1 < tokens.Count && phrases.Word(i + 1) == "to")
-        {
-            end = i + 1;
-            return false; // handled as reported speech by the speaker to its right; see AccordingTo
-        }
         if (t.Upos != "VERB" || !SpeechVerbs.Verbs.Contains(t.Lemma)) return false;
         if (SpeechVerbs.Particles.TryGetValue(t.Lemma, out var particle))
         {

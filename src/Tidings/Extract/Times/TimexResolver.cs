@@ -63,10 +63,10 @@ internal static class TimexResolver
             case ThanksgivingMeaning:
             {
                 if (anchor is not { } a) return ("DATE", "XXXX-11-XX", null);
-                int year = future ? (a.Month == 12 ? a.Year + 1 : a.Year) : (a.Month >= 11 ? a.Year : a.Year - 1);
-                var first = new DateOnly(year, 11, 1);
-                var thursday = first.AddDays(((int)DayOfWeek.Thursday - (int)first.DayOfWeek + 7) % 7 + 21);
-                if (!future && a.Month == 11 && thursday > a) thursday = thursday.AddYears(-1);
+                // The latest Thanksgiving on or before the anchor (the next one on or after it in future-tense text).
+                var thursday = Thanksgiving(a.Year);
+                if (future && thursday < a) thursday = Thanksgiving(a.Year + 1);
+                else if (!future && thursday > a) thursday = Thanksgiving(a.Year - 1);
                 return ("DATE", Iso(thursday), null);
             }
             case ClockMeaning clock:
@@ -145,6 +145,12 @@ internal static class TimexResolver
         month is null ? YearText(year) : day is null ? $"{YearText(year)}-{month:D2}" : $"{YearText(year)}-{month:D2}-{day:D2}";
 
     private static string YearText(int? year) => year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
+
+    private static DateOnly Thanksgiving(int year)
+    {
+        var first = new DateOnly(year, 11, 1);
+        return first.AddDays(((int)DayOfWeek.Thursday - (int)first.DayOfWeek + 7) % 7 + 21);
+    }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

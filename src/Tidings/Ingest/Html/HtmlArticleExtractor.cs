@@ -98,7 +98,7 @@ public static class HtmlArticleExtractor
             char c = html[i + 1];
             if (c == '/')
             {
-                if (depth > 0 && !IsImplicitlyClosed(html, i + 2)) depth--;
+                if (depth > 0 && !IsVoidOrImplicit(html, i + 2)) depth--;
                 continue;
             }
             if (!char.IsAsciiLetter(c)) continue;
@@ -120,8 +120,6 @@ public static class HtmlArticleExtractor
          "p", "li", "td", "tr", "th", "option", "dt", "dd"];
 
     private static bool IsVoidOrImplicit(string html, int at) => VoidOrImplicit.Any(tag => TagAt(html, at, tag));
-
-    private static bool IsImplicitlyClosed(string html, int at) => IsVoidOrImplicit(html, at);
 
     private static bool TagAt(string html, int at, string tag) =>
         at + tag.Length <= html.Length
