@@ -31,6 +31,7 @@ public static class Program
         root.Add(eval);
         root.Add(StoryCommands.Stories());
         root.Add(StoryCommands.Story());
+        root.Add(ServeCommand.Create());
         return root;
     }
 }

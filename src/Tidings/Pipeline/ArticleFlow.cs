@@ -106,6 +106,9 @@ public sealed class ArticleFlow(InputReader reader, ArticlePipeline pipeline, in
         }
     }
 
+    /// <summary>One input already in memory (an upload to the web API): its articles processed, or its problems, in order.</summary>
+    public List<ReadResult> Process(InputDocument input) => ProcessAll(reader.Read(input).ToList());
+
     private List<ReadResult> ProcessAll(List<ReadResult> chunk) =>
         chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(_parallelism).Select(Process).ToList();
 

@@ -86,6 +86,19 @@ public sealed class SqliteArticleStore : IArticleStore
         return found.Count == 1 ? found[0] : null;
     }
 
+    /// <summary>Articles stored after <paramref name="rowid"/>, in storage order: derived indexes (the web pages') catch up with it.</summary>
+    public IReadOnlyList<(long Rowid, Article Article)> ReadAfter(long rowid, int limit)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {ArticleColumns}, rowid FROM articles WHERE rowid > $r ORDER BY rowid LIMIT $n";
+        cmd.Parameters.AddWithValue("$r", rowid);
+        cmd.Parameters.AddWithValue("$n", limit);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<(long, Article)>();
+        while (reader.Read()) list.Add((reader.GetInt64(13), ReadArticle(reader)));
+        return list;
+    }
+
     private const string ArticleColumns = "id, content_hash, format, source, url, title, outlet, author, language, published, published_inferred, text, spans";
 
     private static Article? ReadOne(SqliteCommand cmd)
