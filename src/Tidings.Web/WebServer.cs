@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tidings.Web.Api;
 using Tidings.Web.Pages;
@@ -70,6 +71,9 @@ public sealed class WebServer : IAsyncDisposable
         });
         var context = new WebContext(options);
         builder.Services.AddSingleton(context);
+        // The caller decides when to stop (the CLI on Ctrl+C through its cancellation token, tests by disposing):
+        // the host must not install signal handlers of its own beside System.CommandLine's.
+        builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
         var app = builder.Build();
         var server = new WebServer(app, context);
         app.Use(server.Guard);
@@ -136,4 +140,12 @@ public sealed class WebServer : IAsyncDisposable
         http.Response.StatusCode = status;
         return api ? ApiReply.Error(http, status, code, message) : PageEndpoints.Error(http, status, message);
     }
+}
+
+/// <summary>A host lifetime that starts at once and leaves stopping to whoever started the server.</summary>
+internal sealed class CallerLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

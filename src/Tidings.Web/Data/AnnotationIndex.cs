@@ -13,7 +13,7 @@ namespace Tidings.Web.Data;
 /// </summary>
 public static class AnnotationIndex
 {
-    public const int Version = 1;
+    public const int Version = 2;
     private const int Chunk = 1000;
 
     private static readonly string[] Tables = ["web_mentions", "web_entities", "web_places", "web_quotes", "web_index"];
@@ -172,6 +172,13 @@ internal sealed record ArticleAnnotations(long Rowid, string ArticleId, string P
             if (q.Kind == "scare" || q.Speaker is null) continue;
             var key = EntityNames.KeyOf(a, names, q.Speaker.Name);
             quotes.Add(new IndexedQuote(key, q.Speaker.Name, q.Speaker.Text, q.Kind, q.Start, q.End, q.Text));
+        }
+        foreach (var q in quotes)
+        {
+            // "Price" in "Price added" is a spelling of Ned Price even when the entity layer did not tag it.
+            var words = EntityNames.Normalize(q.SpeakerText).Split(' ');
+            if (q.SpeakerText.Length > 1 && char.IsUpper(q.SpeakerText[0]) && words.All(w => q.SpeakerKey.Split(' ').Contains(w)))
+                mentions.Add((q.SpeakerKey, q.SpeakerText, 1));
         }
         var entities = names.Select(n => (n.Key, n.Name, n.Type, quotes.Count(q => q.SpeakerKey == n.Key))).ToList();
         foreach (var speaker in quotes.GroupBy(q => q.SpeakerKey).Where(g => names.All(n => n.Key != g.Key)))
