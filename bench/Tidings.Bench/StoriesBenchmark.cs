@@ -63,6 +63,11 @@ public static class StoriesBenchmark
             timer.Stop();
             done += batch.Count;
             batch.Clear();
+            if (Environment.GetEnvironmentVariable("TIDINGS_BENCH_TRACE") is not null && done % (Batch * 5) == 0)
+            {
+                var info = GC.GetGCMemoryInfo();
+                Console.Error.WriteLine($"{done}: ws {Environment.WorkingSet >> 20} MB heap {info.HeapSizeBytes >> 20} committed {info.TotalCommittedBytes >> 20} frag {info.FragmentedBytes >> 20} gen2 {GC.CollectionCount(2)}");
+            }
         }
         foreach (var a in Generate(sources, pool, count, seed: 1))
         {
@@ -73,6 +78,8 @@ public static class StoriesBenchmark
         Flush();
         wall.Stop();
         var proc = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        Console.Error.WriteLine($"gc: heap {gc.HeapSizeBytes >> 20} MB fragmented {gc.FragmentedBytes >> 20} MB committed {gc.TotalCommittedBytes >> 20} MB; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; concurrent {System.Runtime.GCSettings.IsServerGC}");
         Console.WriteLine(
             $"{done,9:N0} articles  {done / timer.Elapsed.TotalSeconds,8:N0} articles/s (dedup + clustering, {timer.Elapsed.TotalSeconds:0.0} s; " +
             $"with generation {wall.Elapsed.TotalSeconds:0.0} s)  peak memory {proc.PeakWorkingSet64 / 1048576} MB  " +

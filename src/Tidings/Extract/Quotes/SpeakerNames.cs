@@ -41,7 +41,7 @@ internal sealed class SpeakerNames
             if (words.Length > person.Canonical.Split(' ').Length) person.Canonical = TitleCase(e.Text);
             person.Offsets.Add(e.Start);
             _mentions.Add((e.Start, e.End, person));
-            var role = RoleBefore(tokens, e.Start);
+            var role = Entities.TitleWords.Before(_text, tokens, e.Start);
             if (role is not null) person.Roles.Add(role);
         }
     }
@@ -51,26 +51,6 @@ internal sealed class SpeakerNames
         surname.Length >= 5 ? _bySurname.FirstOrDefault(kv => kv.Key.Length == surname.Length && Differences(kv.Key, surname) == 1).Value : null;
 
     private static int Differences(string a, string b) => a.Zip(b).Count(p => char.ToLowerInvariant(p.First) != char.ToLowerInvariant(p.Second));
-
-    /// <summary>Capitalized title words right before a name: "Spokesperson", "Foreign Minister".</summary>
-    private string? RoleBefore(IReadOnlyList<Token> tokens, int start)
-    {
-        int i = tokens.Count - 1;
-        int lo = 0, hi = tokens.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (tokens[mid].Start < start) lo = mid + 1; else hi = mid - 1;
-        }
-        i = lo - 1;
-        var words = new List<string>();
-        while (i >= 0 && words.Count < 3 && tokens[i].Upos is "NOUN" or "PROPN" && char.IsUpper(_text[tokens[i].Start]))
-        {
-            words.Insert(0, _text[tokens[i].Start..tokens[i].End]);
-            i--;
-        }
-        return words.Count > 0 ? string.Join(' ', words).ToLowerInvariant() : null;
-    }
 
     /// <summary>The name for a speaker phrase, and whether it names a person.</summary>
     public (string Name, bool IsPerson) Resolve(int start, int end, IReadOnlyList<(int Offset, string Name, bool IsPerson)> earlier)
