@@ -93,10 +93,20 @@ public sealed class EntityTable
             if (skeleton.Length >= 4 && Pick(_bySkeleton, skeleton, local) is { } variant)
                 return (variant, 0.85, $"spelling variant \"{f}\" of \"{variant.Name}\"");
         }
+        // "Afghan Taliban": an organisation's name with a nationality before it is that organisation.
+        if (local.Type == "ORG" && DemonymStripped(local.Name) is { } bare && Pick(_byKey, NameKeys.Exact(bare), local) is { } stripped)
+            return (stripped, 0.8, $"\"{local.Name}\" is \"{stripped.Name}\" with its nationality");
         if (local.Type == "PERSON" && !local.Name.Contains(' ')
             && _bySurname.TryGetValue(NameKeys.Skeleton(local.Name), out var bySurname) && bySurname.Count == 1)
             return (bySurname[0], 0.6, $"surname \"{local.Name}\" of the only known {bySurname[0].Name}");
         return (null, 0, "");
+    }
+
+    private static string? DemonymStripped(string name)
+    {
+        int space = name.IndexOf(' ');
+        var gazetteer = Language.LanguageAnalyzer.Default.EntityRecognizer?.Gazetteer;
+        return space > 0 && gazetteer is not null && gazetteer.Contains(name[..space], Language.Gazetteer.Demonym) ? name[(space + 1)..] : null;
     }
 
     /// <summary>The one candidate of the right type (and, for people, no conflicting given name).</summary>

@@ -16,7 +16,7 @@ public static class TitleWords
         }
         int i = lo - 1;
         var words = new List<string>();
-        while (i >= 0 && words.Count < 3 && tokens[i].Upos is "NOUN" or "PROPN" && char.IsUpper(text[tokens[i].Start])
+        while (i >= 0 && words.Count < 3 && tokens[i].Upos is "NOUN" or "PROPN" or "ADJ" && char.IsUpper(text[tokens[i].Start])
                && tokens[i].Ner == "O")
         {
             words.Insert(0, text[tokens[i].Start..tokens[i].End]);
