@@ -43,7 +43,8 @@ public static class NameKeys
     /// <summary>Lower case, accents removed, every run of non-letters/digits one space.</summary>
     private static string Fold(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
+        // Accents are split off only where there are any: most names are ASCII.
+        var decomposed = System.Text.Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         bool space = true;
         foreach (char c in decomposed)
