@@ -111,8 +111,9 @@ public static class StoriesBenchmark
         var clock = start;
         while (emitted < count)
         {
-            // Open stories until the planned articles cover the next hour.
-            while (made < count && (pending.Count == 0 || pending.Peek().Item1.Published < clock.AddHours(1)))
+            // Open stories until the earliest planned article is due: every story opened later starts after the
+            // clock, so nothing earlier can still come. (Opening more would hold the whole stream in memory.)
+            while (made < count && (pending.Count == 0 || pending.Peek().Item1.Published > clock))
             {
                 int size = Math.Min(12, 1 + (int)(-Math.Log(1 - rng.NextDouble()) * 2.2));
                 // A story's text: eight sentences drawn from the whole corpus, so that stories do not share their text.
