@@ -144,7 +144,7 @@ public static class WebBenchmark
             copy.CommandText = """
                 INSERT INTO articles(id, content_hash, format, source, url, title, outlet, author, language, published, published_inferred, text, spans, ingested_at)
                 SELECT $id, $hash, format, $source, NULL, title, $outlet, author, language, $published, 0, text || $update, spans, ingested_at FROM articles WHERE rowid = $template;
-                INSERT INTO articles_fts(rowid, title, body) SELECT last_insert_rowid(), title, (SELECT body FROM articles_fts WHERE rowid = $template) || $update;
+                INSERT INTO articles_fts(rowid, title, body) SELECT last_insert_rowid(), title, body || $update FROM articles_fts WHERE rowid = $template;
                 INSERT INTO article_sources(article_id, source, url, outlet, seen_at) VALUES ($id, $source, NULL, $outlet, $published);
                 """;
             long templatesStored = (long)new SqliteCommand("SELECT count(*) FROM articles", c, tx).ExecuteScalar()!;
