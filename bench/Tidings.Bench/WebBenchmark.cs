@@ -111,11 +111,11 @@ public static class WebBenchmark
         var dates = Column($"SELECT last_report FROM stories WHERE last_report IS NOT NULL ORDER BY (rowid * 7919) % 1000003 LIMIT {n}");
         var articles = Column($"SELECT id FROM articles ORDER BY (rowid * 7919) % 1000003 LIMIT {n}");
         // Entities from the most mentioned to the rare ones: the heavy pages are in the sample.
-        var entities = Column("SELECT key FROM web_entities ORDER BY articles DESC LIMIT 20")
-            .Concat(Column($"SELECT key FROM web_entities ORDER BY (length(key) * 7919 + articles) % 1009 LIMIT {n}")).Distinct().ToList();
-        var speakers = Column($"SELECT key FROM web_entities WHERE quotes > 0 ORDER BY quotes DESC LIMIT {n}");
+        var entities = Column("SELECT id FROM entities ORDER BY articles DESC LIMIT 20")
+            .Concat(Column($"SELECT id FROM entities ORDER BY (rowid * 7919) % 1000003 LIMIT {n}")).Distinct().ToList();
+        var speakers = Column($"SELECT speaker_key FROM web_quotes GROUP BY speaker_key ORDER BY count(*) DESC LIMIT {n}");
         var words = new[] { "Pakistan", "president", "said", "election", "Bannu", "government", "\"State Department\"", "court", "police", "terror*", "climate", "economy" }
-            .Concat(Column("SELECT name FROM web_entities WHERE type = 'PERSON' ORDER BY articles DESC LIMIT 40").Select(s => $"\"{s.Replace("\"", "")}\"")).ToList();
+            .Concat(Column("SELECT name FROM entities WHERE type = 'PERSON' ORDER BY articles DESC LIMIT 40").Select(s => $"\"{s.Replace("\"", "")}\"")).ToList();
         return new Samples(stories, dates, articles, entities, speakers, words);
     }
 
@@ -167,6 +167,8 @@ public static class WebBenchmark
         Console.WriteLine($"{store.Count()} articles stored in {total.Elapsed.TotalSeconds:0} s");
         WriteStories(store, count);
         Console.WriteLine($"stories written in {total.Elapsed.TotalSeconds:0} s");
+        new SqliteEntityStore(store).Update();
+        Console.WriteLine($"entities linked in {total.Elapsed.TotalSeconds:0} s");
         AnnotationIndex.Update(store);
         Console.WriteLine($"page index built; database ready in {total.Elapsed.TotalSeconds:0} s ({new FileInfo(db).Length / 1048576.0:0} MB)");
     }

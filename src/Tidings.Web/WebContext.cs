@@ -25,14 +25,21 @@ public sealed class WebContext : IDisposable
         Stores = new StorePool(options.DatabasePath);
         _flow = new(() => new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = options.MaxSubmissionBytes }), ArticlePipeline.CreateDefault()));
         using var lease = Stores.Rent();
-        AnnotationIndex.Update(lease.Store);
+        Refresh(lease.Store);
+    }
+
+    /// <summary>Links new articles to the global entity table (which rewrites their quotes' speakers), then indexes them for the pages.</summary>
+    private static void Refresh(SqliteArticleStore store)
+    {
+        new SqliteEntityStore(store).Update();
+        AnnotationIndex.Update(store);
     }
 
     public WebServerOptions Options { get; }
 
     public StorePool Stores { get; }
 
-    public IEntityDirectory Entities { get; } = new MentionEntityDirectory();
+    public IEntityDirectory Entities { get; } = new GlobalEntityDirectory();
 
     public ArticleFlow Flow => _flow.Value;
 
@@ -57,7 +64,7 @@ public sealed class WebContext : IDisposable
             var outcomes = lease.Store.StoreBatch(articles);
             var stories = new SqliteStoryStore(lease.Store);
             if (stories.IsStale() && lease.Store.Count() <= StoryRebuildLimit) stories.Rebuild();
-            AnnotationIndex.Update(lease.Store);
+            Refresh(lease.Store);
             return outcomes;
         }
         finally

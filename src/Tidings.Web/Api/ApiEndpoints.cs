@@ -20,14 +20,14 @@ public static class ApiEndpoints
         var api = app.MapGroup(Prefix);
         api.MapGet("/openapi.json", http => ApiReply.Json(http, OpenApiDocument.Write));
         api.MapGet("/articles", http => Read(http, (ctx, c, q) =>
-            ApiReply.Page(http, WebQueries.Articles(c.Connection, ArticleFilterOf(ctx, q), ctx.Entities, q.Cursor(), q.Limit()), WriteArticleRow)));
+            ApiReply.Page(http, WebQueries.Articles(c.Connection, ArticleFilterOf(ctx, c.Connection, q), ctx.Entities, q.Cursor(), q.Limit()), WriteArticleRow)));
         api.MapGet("/articles/{id}", (HttpContext http, string id) => Read(http, (ctx, c, q) => ArticleDetail(http, c, id)));
         api.MapPost("/articles", ArticleSubmission.Handle);
         api.MapGet("/stories", http => Read(http, (ctx, c, q) =>
             ApiReply.Page(http, WebQueries.Stories(c.Connection, q.Date("since"), q.Until("until"), q.Cursor(), q.Limit()), WriteStorySummary)));
         api.MapGet("/stories/{id}", (HttpContext http, string id) => Read(http, (ctx, c, q) => StoryDetail(http, ctx, c, id)));
         api.MapGet("/quotes", http => Read(http, (ctx, c, q) =>
-            ApiReply.Page(http, WebQueries.Quotes(c.Connection, QuoteFilterOf(ctx, q), q.Cursor(), q.Limit()), WriteQuote)));
+            ApiReply.Page(http, WebQueries.Quotes(c.Connection, QuoteFilterOf(ctx, c.Connection, q), q.Cursor(), q.Limit()), WriteQuote)));
         api.MapGet("/entities", http => Read(http, (ctx, c, q) =>
             ApiReply.Page(http, ctx.Entities.List(c.Connection, q.Text("type", 20), q.Text("name"), q.Cursor(), q.Limit()), WriteEntitySummary)));
         api.MapGet("/entities/{key}", (HttpContext http, string key) => Read(http, (ctx, c, q) =>
@@ -35,7 +35,7 @@ public static class ApiEndpoints
         api.MapGet("/places", http => Read(http, (ctx, c, q) =>
             ApiReply.Page(http, WebQueries.Places(c.Connection, q.Text("story", 100), q.Text("article", 100), q.Cursor(), q.Limit()), WritePlace)));
         api.MapGet("/search", http => Read(http, (ctx, c, q) =>
-            ApiReply.Page(http, WebQueries.Search(c.Connection, q.Text("q") ?? "", ArticleFilterOf(ctx, q), q.Cursor(), q.Limit()), WriteSearchRow)));
+            ApiReply.Page(http, WebQueries.Search(c.Connection, q.Text("q") ?? "", ArticleFilterOf(ctx, c.Connection, q), q.Cursor(), q.Limit()), WriteSearchRow)));
         api.Map("/{**rest}", (HttpContext http) => ApiReply.Error(http, 404, "not_found", $"no API endpoint {http.Request.Method} {http.Request.Path}"));
     }
 
@@ -47,18 +47,18 @@ public static class ApiEndpoints
         await body(ctx, lease.Store, new QueryParams(http));
     }
 
-    public static ArticleFilter ArticleFilterOf(WebContext ctx, QueryParams q) => new()
+    public static ArticleFilter ArticleFilterOf(WebContext ctx, Microsoft.Data.Sqlite.SqliteConnection c, QueryParams q) => new()
     {
         Outlet = q.Text("outlet", 200),
         Since = q.Date("since"),
         Until = q.Until("until"),
-        EntityKey = q.Text("entity") is { } e ? ctx.Entities.KeyOf(e) : null,
+        EntityKey = q.Text("entity") is { } e ? ctx.Entities.KeyOf(c, e) : null,
         PlaceKey = q.Text("place") is { } p ? EntityNames.Normalize(p) : null,
     };
 
-    private static QuoteFilter QuoteFilterOf(WebContext ctx, QueryParams q) => new()
+    private static QuoteFilter QuoteFilterOf(WebContext ctx, Microsoft.Data.Sqlite.SqliteConnection c, QueryParams q) => new()
     {
-        SpeakerKey = q.Text("speaker") is { } s ? ctx.Entities.KeyOf(s) : null,
+        SpeakerKey = q.Text("speaker") is { } s ? ctx.Entities.KeyOf(c, s) : null,
         StoryId = q.Text("story", 100),
         ArticleId = q.Text("article", 100),
         Since = q.Date("since"),
@@ -122,23 +122,23 @@ public static class ApiEndpoints
         w.WriteEndObject();
     }
 
-    private static void WriteEntitySummary(Utf8JsonWriter w, EntitySummary e)
+    private static void WriteEntitySummary(Utf8JsonWriter w, EntityListItem e)
     {
         w.WriteStartObject();
         WriteEntityFields(w, e);
         w.WriteEndObject();
     }
 
-    private static void WriteEntityFields(Utf8JsonWriter w, EntitySummary e)
+    private static void WriteEntityFields(Utf8JsonWriter w, EntityListItem e)
     {
         w.WriteString("key", e.Key);
         w.WriteString("name", e.Name);
         w.WriteString("type", e.Type);
         w.WriteNumber("articles", e.Articles);
-        w.WriteNumber("quotes", e.Quotes);
+        w.WriteNumber("mentions", e.Mentions);
     }
 
-    private static void WriteEntity(Utf8JsonWriter w, EntityDetail e)
+    private static void WriteEntity(Utf8JsonWriter w, EntityProfile e)
     {
         w.WriteStartObject();
         WriteEntityFields(w, e.Entity);
@@ -147,7 +147,7 @@ public static class ApiEndpoints
         {
             w.WriteStartObject();
             w.WriteString("name", a.Name);
-            w.WriteNumber("mentions", a.Mentions);
+            w.WriteNumber("articles", a.Mentions);
             w.WriteEndObject();
         }
         w.WriteEndArray();

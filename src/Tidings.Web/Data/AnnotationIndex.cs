@@ -6,33 +6,21 @@ using Tidings.Stories;
 namespace Tidings.Web.Data;
 
 /// <summary>
-/// Tables the web pages query instead of parsing every article's spans: per-article name mentions (entities and
-/// speakers, grouped by normalized name), places, and quotes, with counts per name. They are derived data: built
+/// Tables the web pages query instead of parsing every article's spans: places and attributed quotes (keyed by the
+/// speaker's global entity id, or the speaker's normalized name when no entity was linked). They are derived data: built
 /// from the stored spans, caught up incrementally after each ingest (new rows only), rebuilt from scratch when
 /// <see cref="Version"/> changes. Each is keyed so that a page's query is an index range, never a scan.
 /// </summary>
 public static class AnnotationIndex
 {
-    public const int Version = 2;
+    public const int Version = 3;
     private const int Chunk = 1000;
 
-    private static readonly string[] Tables = ["web_mentions", "web_entities", "web_places", "web_quotes", "web_index"];
+    private static readonly string[] Tables = ["web_mentions", "web_entities", "web_places", "web_quotes", "web_index"];  // includes those of earlier versions
 
     private static readonly string[] Schema =
     [
         "CREATE TABLE IF NOT EXISTS web_index(version INTEGER NOT NULL, last_rowid INTEGER NOT NULL)",
-        // One row per name, article and spelling; published '' when unknown, so the key orders articles newest first.
-        """
-        CREATE TABLE IF NOT EXISTS web_mentions(entity_key TEXT NOT NULL, published TEXT NOT NULL, article_rowid INTEGER NOT NULL,
-            name TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY(entity_key, published, article_rowid, name)) WITHOUT ROWID
-        """,
-        "CREATE INDEX IF NOT EXISTS web_mentions_article ON web_mentions(article_rowid)",
-        """
-        CREATE TABLE IF NOT EXISTS web_entities(key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
-            articles INTEGER NOT NULL, quotes INTEGER NOT NULL) WITHOUT ROWID
-        """,
-        "CREATE INDEX IF NOT EXISTS web_entities_articles ON web_entities(articles DESC, key)",
-        "CREATE INDEX IF NOT EXISTS web_entities_name ON web_entities(name COLLATE NOCASE)",
         """
         CREATE TABLE IF NOT EXISTS web_places(place_key TEXT NOT NULL, published TEXT NOT NULL, article_rowid INTEGER NOT NULL,
             name TEXT NOT NULL, latitude REAL, longitude REAL, PRIMARY KEY(place_key, published, article_rowid)) WITHOUT ROWID
@@ -46,6 +34,7 @@ public static class AnnotationIndex
         "CREATE INDEX IF NOT EXISTS web_quotes_speaker ON web_quotes(speaker_key, published DESC, id DESC)",
         "CREATE INDEX IF NOT EXISTS web_quotes_published ON web_quotes(published DESC, id DESC)",
         "CREATE INDEX IF NOT EXISTS web_quotes_article ON web_quotes(article_id)",
+        .. GlobalEntityDirectory.Indexes,
     ];
 
     /// <summary>Indexes the articles stored since the last call; returns how many it read.</summary>
@@ -80,15 +69,6 @@ public static class AnnotationIndex
     private static void Write(SqliteConnection c, List<ArticleAnnotations> rows, long lastRowid)
     {
         using var tx = c.BeginTransaction();
-        using var mention = Prepared(c, tx, """
-            INSERT INTO web_mentions(entity_key, published, article_rowid, name, mentions) VALUES ($k, $p, $r, $n, $m)
-            ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
-            """);
-        using var entity = Prepared(c, tx, """
-            INSERT INTO web_entities(key, name, type, articles, quotes) VALUES ($k, $n, $t, $a, $q)
-            ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles, quotes = quotes + excluded.quotes,
-                name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END
-            """);
         using var place = Prepared(c, tx, """
             INSERT INTO web_places(place_key, published, article_rowid, name, latitude, longitude) VALUES ($k, $p, $r, $n, $la, $lo)
             ON CONFLICT DO UPDATE SET latitude = coalesce(latitude, excluded.latitude), longitude = coalesce(longitude, excluded.longitude)
@@ -97,24 +77,14 @@ public static class AnnotationIndex
             INSERT INTO web_quotes(article_rowid, article_id, published, outlet, speaker_key, speaker, speaker_text, kind, start, end, text)
             VALUES ($r, $id, $p, $o, $k, $n, $st, $kind, $s, $e, $tx)
             """);
-        var totals = new Dictionary<string, (string Name, string Type, int Articles, int Quotes)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            foreach (var m in row.Mentions)
-                Run(mention, ("$k", m.Key), ("$p", row.Published), ("$r", row.Rowid), ("$n", m.Name), ("$m", m.Count));
-            foreach (var (key, name, type, quotes) in row.Entities)
-            {
-                var t = totals.TryGetValue(key, out var seen) ? seen : (Name: name, Type: type, Articles: 0, Quotes: 0);
-                totals[key] = (name.Length > t.Name.Length ? name : t.Name, t.Type, t.Articles + 1, t.Quotes + quotes);
-            }
             foreach (var p in row.Places)
                 Run(place, ("$k", p.Key), ("$p", row.Published), ("$r", row.Rowid), ("$n", p.Name), ("$la", p.Latitude), ("$lo", p.Longitude));
             foreach (var q in row.Quotes)
                 Run(quote, ("$r", row.Rowid), ("$id", row.ArticleId), ("$p", row.Published), ("$o", row.Outlet), ("$k", q.SpeakerKey),
                     ("$n", q.Speaker), ("$st", q.SpeakerText), ("$kind", q.Kind), ("$s", q.Start), ("$e", q.End), ("$tx", q.Text));
         }
-        foreach (var (key, t) in totals)
-            Run(entity, ("$k", key), ("$n", t.Name), ("$t", t.Type), ("$a", t.Articles), ("$q", t.Quotes));
         SqlExec(c, tx, $"UPDATE web_index SET last_rowid = {lastRowid}");
         tx.Commit();
     }
@@ -157,39 +127,16 @@ public static class AnnotationIndex
     }
 }
 
-/// <summary>What the index keeps of one article: its names (grouped), places and attributed quotes.</summary>
-internal sealed record ArticleAnnotations(long Rowid, string ArticleId, string Published, string? Outlet,
-    List<(string Key, string Name, int Count)> Mentions, List<(string Key, string Name, string Type, int Quotes)> Entities,
-    List<Layers.Place> Places, List<IndexedQuote> Quotes)
+/// <summary>What the index keeps of one article: its places and attributed quotes.</summary>
+internal sealed record ArticleAnnotations(long Rowid, string ArticleId, string Published, string? Outlet, List<Layers.Place> Places, List<IndexedQuote> Quotes)
 {
     public static ArticleAnnotations Read(long rowid, Article a)
     {
-        var names = EntityNames.Group(a);
-        var mentions = names.SelectMany(n => n.Spellings.Select(s => (n.Key, s.Key, s.Value))).ToList();
-        var quotes = new List<IndexedQuote>();
-        foreach (var q in Layers.Quotes(a))
-        {
-            if (q.Kind == "scare" || q.Speaker is null) continue;
-            var key = EntityNames.KeyOf(a, names, q.Speaker.Name);
-            quotes.Add(new IndexedQuote(key, q.Speaker.Name, q.Speaker.Text, q.Kind, q.Start, q.End, q.Text));
-        }
-        foreach (var q in quotes)
-        {
-            // "Price" in "Price added" is a spelling of Ned Price even when the entity layer did not tag it.
-            var words = EntityNames.Normalize(q.SpeakerText).Split(' ');
-            if (q.SpeakerText.Length > 1 && char.IsUpper(q.SpeakerText[0]) && words.All(w => q.SpeakerKey.Split(' ').Contains(w)))
-                mentions.Add((q.SpeakerKey, q.SpeakerText, 1));
-        }
-        var entities = names.Select(n => (n.Key, n.Name, n.Type, quotes.Count(q => q.SpeakerKey == n.Key))).ToList();
-        foreach (var speaker in quotes.GroupBy(q => q.SpeakerKey).Where(g => names.All(n => n.Key != g.Key)))
-        {
-            // A speaker the entity layer missed (a role, a lower-case name) is still someone who is quoted.
-            mentions.Add((speaker.Key, speaker.First().Speaker, speaker.Count()));
-            entities.Add((speaker.Key, speaker.First().Speaker, "PERSON", speaker.Count()));
-        }
-        var places = Layers.Places(a, names).GroupBy(p => p.Key).Select(g => g.OrderByDescending(p => p.Latitude.HasValue).First()).ToList();
-        return new ArticleAnnotations(rowid, a.Id, SqliteArticleStore.FormatDate(a.Published) ?? "", a.Outlet ?? a.Dateline?.Outlet,
-            mentions, entities, places, quotes);
+        var quotes = Layers.Quotes(a).Where(q => q.Kind != "scare" && q.Speaker is not null)
+            .Select(q => new IndexedQuote(q.Speaker!.Entity ?? EntityNames.Normalize(q.Speaker.Name), q.Speaker.Name, q.Speaker.Text, q.Kind, q.Start, q.End, q.Text))
+            .ToList();
+        var places = Layers.Places(a).GroupBy(p => p.Key).Select(g => g.OrderByDescending(p => p.Latitude.HasValue).First()).ToList();
+        return new ArticleAnnotations(rowid, a.Id, SqliteArticleStore.FormatDate(a.Published) ?? "", a.Outlet ?? a.Dateline?.Outlet, places, quotes);
     }
 }
 

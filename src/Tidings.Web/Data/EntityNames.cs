@@ -9,14 +9,7 @@ using Tidings.Stories;
 
 namespace Tidings.Web.Data;
 
-/// <summary>The names of one article grouped into entities: key, display name, type and the spellings used.</summary>
-internal sealed record ArticleEntity(string Key, string Name, string Type, Dictionary<string, int> Spellings);
-
-/// <summary>
-/// Groups an article's entity mentions by normalized name (case, accents and punctuation ignored; a leading "the"
-/// dropped); within one article a shorter name whose words all occur in a longer name of the same type is that
-/// entity ("Price" is "Ned Price").
-/// </summary>
+/// <summary>Names as keys: case, accents and punctuation ignored, a leading "the" dropped.</summary>
 internal static class EntityNames
 {
     public static string Normalize(string name)
@@ -31,45 +24,6 @@ internal static class EntityNames
         var key = sb.ToString().Trim();
         return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
     }
-
-    public static List<ArticleEntity> Group(Article a)
-    {
-        var spans = a.Layers.Get<EntitySpan>(LanguageStage.Entities) ?? [];
-        var byKey = new Dictionary<string, ArticleEntity>(StringComparer.Ordinal);
-        foreach (var e in spans)
-        {
-            var text = e.Text.Trim();
-            var key = Normalize(text);
-            if (key.Length < 2) continue;
-            if (!byKey.TryGetValue(key, out var entity)) byKey[key] = entity = new ArticleEntity(key, Display(text), e.Type, []);
-            entity.Spellings[text] = entity.Spellings.GetValueOrDefault(text) + 1;
-        }
-        // Fold short forms into the longest name of the same type that contains all their words.
-        foreach (var shortName in byKey.Values.OrderBy(x => x.Key.Length).ToList())
-        {
-            var words = shortName.Key.Split(' ');
-            var full = byKey.Values.Where(x => x != shortName && x.Type == shortName.Type && x.Key.Length > shortName.Key.Length
-                                               && words.All(w => x.Key.Split(' ').Contains(w)))
-                .OrderByDescending(x => x.Key.Length).FirstOrDefault();
-            if (full is null) continue;
-            foreach (var (s, n) in shortName.Spellings) full.Spellings[s] = full.Spellings.GetValueOrDefault(s) + n;
-            byKey.Remove(shortName.Key);
-        }
-        return byKey.Values.ToList();
-    }
-
-    /// <summary>The entity key of a speaker's name: the article's entity that contains its words, else the name itself.</summary>
-    public static string KeyOf(Article a, List<ArticleEntity> names, string speaker)
-    {
-        var key = Normalize(speaker);
-        if (names.Any(n => n.Key == key)) return key;
-        var words = key.Split(' ');
-        return names.Where(n => n.Type == "PERSON" && words.All(w => n.Key.Split(' ').Contains(w)))
-            .OrderByDescending(n => n.Key.Length).Select(n => n.Key).FirstOrDefault() ?? key;
-    }
-
-    private static string Display(string text) =>
-        text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
 }
 
 /// <summary>Typed access to the layers the pages show; places come from any "places" layer by property name.</summary>
@@ -86,9 +40,10 @@ internal static class Layers
     /// <summary>A place named by the article: the places layer (with gazetteer coordinates), place entities, the dateline.</summary>
     public sealed record Place(string Key, string Name, double? Latitude, double? Longitude, int Start, int End);
 
-    public static List<Place> Places(Article a, IEnumerable<ArticleEntity>? names = null)
+    public static List<Place> Places(Article a)
     {
         var list = new List<Place>();
+        // The places layer (geoparsing) is read by property name, so this works with whatever record type it uses.
         if (LayerReader.Items(a, "places") is { } items)
         {
             foreach (var item in items)
@@ -100,9 +55,9 @@ internal static class Layers
                     Prop(item, "Start") as int? ?? -1, Prop(item, "End") as int? ?? -1));
             }
         }
-        foreach (var n in names ?? EntityNames.Group(a))
-            if (n.Type is "LOC" or "GPE") list.Add(new Place(n.Key, n.Name, null, null, -1, -1));
-        if (a.Dateline?.Place is { } p && EntityNames.Normalize(p) is { Length: > 1 } key) list.Add(new Place(key, p, null, null, -1, -1));
+        foreach (var e in Entities(a))
+            if (e.Type is "LOC" or "GPE" && EntityNames.Normalize(e.Text) is { Length: > 1 } key) list.Add(new Place(key, e.Text.Trim(), null, null, e.Start, e.End));
+        if (a.Dateline?.Place is { } p && EntityNames.Normalize(p) is { Length: > 1 } datelineKey) list.Add(new Place(datelineKey, p, null, null, -1, -1));
         return list;
     }
 

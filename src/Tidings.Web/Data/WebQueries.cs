@@ -171,7 +171,7 @@ public static class WebQueries
         (AnnotationIndex.SqlScalar(c, "SELECT count(*) FROM articles") as long? ?? 0,
          AnnotationIndex.SqlScalar(c, "SELECT count(*) FROM stories") as long? ?? 0,
          AnnotationIndex.SqlScalar(c, "SELECT count(DISTINCT outlet COLLATE NOCASE) FROM articles") as long? ?? 0,
-         AnnotationIndex.SqlScalar(c, "SELECT count(*) FROM web_entities") as long? ?? 0);
+         AnnotationIndex.SqlScalar(c, "SELECT count(*) FROM entities") as long? ?? 0);
 
     private static StorySummary ReadStory(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), Sql.Date(r, 2), Sql.Date(r, 3), JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [], r.GetInt32(5));

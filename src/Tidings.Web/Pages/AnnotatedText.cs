@@ -1,4 +1,5 @@
 using Tidings.Documents;
+using Tidings.Extract.Entities;
 using Tidings.Web.Data;
 
 namespace Tidings.Web.Pages;
@@ -48,25 +49,24 @@ public static class AnnotatedText
 
     private static List<Mark> Marks(Article a)
     {
-        var names = EntityNames.Group(a);
-        var keyOf = names.SelectMany(n => n.Spellings.Keys.Select(s => (s, n.Key))).GroupBy(x => x.s).ToDictionary(g => g.Key, g => g.First().Key);
         var marks = new List<Mark>();
+        // The global entity of each mention (entity-refs, attached from the store) links to its page.
+        var refs = (a.Layers.Get<EntityRef>(EntityLinker.RefsLayer) ?? []).ToDictionary(r => (r.Start, r.End), r => r.Entity);
         foreach (var e in Layers.Entities(a))
         {
-            var text = e.Text.Trim();
             string type = e.Type.ToLowerInvariant();
             marks.Add(new Mark(e.Start, e.End, type is "loc" or "gpe" ? "ent place-name" : "ent ent-" + type,
-                keyOf.TryGetValue(text, out var key) ? PageEndpoints.EntityHref(key) : null, e.Type));
+                refs.TryGetValue((e.Start, e.End), out var id) ? PageEndpoints.EntityHref(id) : null, e.Type));
         }
         foreach (var q in Layers.Quotes(a))
         {
             if (q.Kind == "scare") continue;
             marks.Add(new Mark(q.Start, q.End, "quote quote-" + q.Kind, null, q.Speaker is { } s ? $"{q.Kind} quote by {s.Name}" : q.Kind + " quote"));
             if (q.Speaker is { } sp)
-                marks.Add(new Mark(sp.Start, sp.End, "speaker", PageEndpoints.EntityHref(EntityNames.KeyOf(a, names, sp.Name)), "speaker: " + sp.Name));
+                marks.Add(new Mark(sp.Start, sp.End, "speaker", sp.Entity is { } id ? PageEndpoints.EntityHref(id) : null, "speaker: " + sp.Name));
         }
         foreach (var t in Layers.Times(a)) marks.Add(new Mark(t.Start, t.End, "time", null, $"{t.Type} {t.Value}"));
-        foreach (var p in Layers.Places(a, []).Where(p => p.Start >= 0 && p.End > p.Start))
+        foreach (var p in Layers.Places(a).Where(p => p.Latitude is not null && p.Start >= 0 && p.End > p.Start))
             marks.Add(new Mark(p.Start, p.End, "place-name", null, p.Latitude is { } lat ? $"{p.Name} ({lat:0.##}, {p.Longitude:0.##})" : p.Name));
         return marks.Where(m => m.Start >= 0 && m.End <= a.Text.Length && m.Start < m.End).ToList();
     }

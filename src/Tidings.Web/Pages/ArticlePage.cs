@@ -16,6 +16,7 @@ public static class ArticlePage
     public static PageEndpoints.View Render(SqliteArticleStore store, string id, QueryParams q)
     {
         var a = store.Get(id) ?? throw ApiProblem.NotFound($"article \"{id}\"");
+        new SqliteEntityStore(store).Attach(a);
         var highlight = Highlight(q.Text("hl", 40), a.Text.Length);
         var story = new SqliteStoryStore(store).StoryOf(a.Id);
         var h = new Html();

@@ -18,7 +18,7 @@ public static class SearchPage
             .Open("input", ("type", "date"), ("name", "until"), ("value", until), ("aria-label", "until"))
             .Raw("<button type=\"submit\">Search</button></form>");
         if (text is null) return new PageEndpoints.View("Search", h);
-        var filter = ApiEndpoints.ArticleFilterOf(ctx, q);
+        var filter = ApiEndpoints.ArticleFilterOf(ctx, store.Connection, q);
         var page = WebQueries.Search(store.Connection, text, filter, q.Cursor(), 20);
         if (page.Items.Count == 0) h.El("p", "No article matches.");
         h.Open("ol", ("class", "hits"));

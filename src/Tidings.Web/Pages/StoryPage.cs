@@ -114,12 +114,16 @@ public static partial class StoryPage
     private static void QuotesBySpeaker(Html h, List<Article> articles)
     {
         var quotes = articles.SelectMany(a => Layers.Quotes(a).Where(q => q.Kind != "scare" && q.Speaker is not null).Select(q => (Article: a, Quote: q)))
-            .GroupBy(x => EntityNames.Normalize(x.Quote.Speaker!.Name)).OrderByDescending(g => g.Count()).ToList();
+            .GroupBy(x => x.Quote.Speaker!.Entity ?? EntityNames.Normalize(x.Quote.Speaker.Name)).OrderByDescending(g => g.Count()).ToList();
         if (quotes.Count == 0) return;
         h.El("h2", "Quotes by speaker").Open("div", ("class", "speakers"));
         foreach (var g in quotes)
         {
-            h.Open("section", ("class", "speaker-group")).Open("h3").Link(PageEndpoints.EntityHref(g.Key), g.First().Quote.Speaker!.Name).Close("h3").Open("ul");
+            var speaker = g.First().Quote.Speaker!;
+            h.Open("section", ("class", "speaker-group")).Open("h3");
+            if (speaker.Entity is { } entity) h.Link(PageEndpoints.EntityHref(entity), speaker.Name);
+            else h.Text(speaker.Name);
+            h.Close("h3").Open("ul");
             foreach (var (a, q) in g)
                 h.Open("li").Link(PageEndpoints.ArticleHref(a.Id, q.Start, q.End), Shorten(q.Text, 300), "quote-link " + q.Kind)
                     .El("span", $" — {a.Outlet ?? a.Dateline?.Outlet}, {q.Kind}", ("class", "who")).Close("li");
