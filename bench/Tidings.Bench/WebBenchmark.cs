@@ -119,11 +119,20 @@ public static class WebBenchmark
         return new Samples(stories, dates, articles, entities, speakers, words);
     }
 
+    /// <summary>Builds the database under a temporary name and renames it when complete: an interrupted build is never reused.</summary>
     private static void Build(string repoRoot, string db, int count, int templateCount)
+    {
+        var building = db + ".building";
+        foreach (var f in new[] { db, building }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" })) File.Delete(f);
+        Fill(repoRoot, building, count, templateCount);
+        SqliteConnection.ClearAllPools();
+        File.Move(building, db);
+    }
+
+    private static void Fill(string repoRoot, string db, int count, int templateCount)
     {
         var total = Stopwatch.StartNew();
         Directory.CreateDirectory(Path.GetDirectoryName(db)!);
-        foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
         var sources = NewsCorpus.LoadSourceArticles(repoRoot);
         var step = Math.Max(1, sources.Count / templateCount);
         var picked = sources.Where((_, i) => i % step == 0).Take(templateCount).ToList();

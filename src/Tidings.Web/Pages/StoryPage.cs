@@ -67,10 +67,12 @@ public static partial class StoryPage
         var cols = comparison.Articles;
         var rows = new List<(string Label, Fact?[] Cells)>();
         var idf = TermStatistics.CreateDefault();
+        // The values of a disagreement (Tehrik / Tehreek) share a row: the same slot, filled differently.
+        var rivals = comparison.Disagreements.SelectMany(d => d.Values.SelectMany(x => d.Values.Where(y => y != x).Select(y => ((x.ArticleId, x.Start), (y.ArticleId, y.Start))))).ToHashSet();
         for (int c = 0; c < cols.Count; c++)
             foreach (var f in cols[c].Shared)
             {
-                int row = rows.FindIndex(r => r.Cells[c] is null && r.Cells.Any(x => x is not null && SameFact(x, f, idf)));
+                int row = rows.FindIndex(r => r.Cells[c] is null && r.Cells.Any(x => x is not null && (SameFact(x, f, idf) || rivals.Contains(((x.ArticleId, x.Start), (f.ArticleId, f.Start))))));
                 if (row < 0) { rows.Add((f.Kind, new Fact?[cols.Count])); row = rows.Count - 1; }
                 rows[row].Cells[c] = f;
             }
