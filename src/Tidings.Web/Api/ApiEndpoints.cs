@@ -20,7 +20,7 @@ public static class ApiEndpoints
         var api = app.MapGroup(Prefix);
         api.MapGet("/openapi.json", http => ApiReply.Json(http, OpenApiDocument.Write));
         api.MapGet("/articles", http => Read(http, (ctx, c, q) =>
-            ApiReply.Page(http, WebQueries.Articles(c.Connection, ArticleFilterOf(ctx, c.Connection, q), ctx.Entities, q.Cursor(), q.Limit()), WriteArticleRow)));
+            ApiReply.Page(http, WebQueries.Articles(c.Connection, ArticleFilterOf(ctx, c.Connection, q), q.Cursor(), q.Limit()), WriteArticleRow)));
         api.MapGet("/articles/{id}", (HttpContext http, string id) => Read(http, (ctx, c, q) => ArticleDetail(http, c, id)));
         api.MapPost("/articles", ArticleSubmission.Handle);
         api.MapGet("/stories", http => Read(http, (ctx, c, q) =>
@@ -135,7 +135,6 @@ public static class ApiEndpoints
         w.WriteString("name", e.Name);
         w.WriteString("type", e.Type);
         w.WriteNumber("articles", e.Articles);
-        w.WriteNumber("mentions", e.Mentions);
     }
 
     private static void WriteEntity(Utf8JsonWriter w, EntityProfile e)
@@ -147,7 +146,7 @@ public static class ApiEndpoints
         {
             w.WriteStartObject();
             w.WriteString("name", a.Name);
-            w.WriteNumber("articles", a.Mentions);
+            w.WriteNumber("articles", a.Articles);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -13,14 +13,19 @@ namespace Tidings.Web.Data;
 /// </summary>
 public static class AnnotationIndex
 {
-    public const int Version = 3;
+    public const int Version = 4;
     private const int Chunk = 1000;
 
-    private static readonly string[] Tables = ["web_mentions", "web_entities", "web_places", "web_quotes", "web_index"];  // includes those of earlier versions
+    private static readonly string[] Tables = ["web_mentions", "web_entities", "web_entity_articles", "web_places", "web_quotes", "web_index"];  // includes those of earlier versions
 
     private static readonly string[] Schema =
     [
         "CREATE TABLE IF NOT EXISTS web_index(version INTEGER NOT NULL, last_rowid INTEGER NOT NULL)",
+        // The articles of each global entity, newest first: an entity's latest articles are an index range.
+        """
+        CREATE TABLE IF NOT EXISTS web_entity_articles(entity_id TEXT NOT NULL, published TEXT NOT NULL, article_rowid INTEGER NOT NULL,
+            PRIMARY KEY(entity_id, published, article_rowid)) WITHOUT ROWID
+        """,
         """
         CREATE TABLE IF NOT EXISTS web_places(place_key TEXT NOT NULL, published TEXT NOT NULL, article_rowid INTEGER NOT NULL,
             name TEXT NOT NULL, latitude REAL, longitude REAL, PRIMARY KEY(place_key, published, article_rowid)) WITHOUT ROWID
@@ -85,6 +90,12 @@ public static class AnnotationIndex
                 Run(quote, ("$r", row.Rowid), ("$id", row.ArticleId), ("$p", row.Published), ("$o", row.Outlet), ("$k", q.SpeakerKey),
                     ("$n", q.Speaker), ("$st", q.SpeakerText), ("$kind", q.Kind), ("$s", q.Start), ("$e", q.End), ("$tx", q.Text));
         }
+        // From the global entity table (linked before indexing, see WebContext.Refresh).
+        SqlExec(c, tx, $"""
+            INSERT OR IGNORE INTO web_entity_articles(entity_id, published, article_rowid)
+            SELECT DISTINCT m.entity_id, ifnull(a.published, ''), a.rowid FROM articles a JOIN entity_mentions m ON m.article_id = a.id
+            WHERE a.rowid > {rows[0].Rowid - 1} AND a.rowid <= {lastRowid}
+            """);
         SqlExec(c, tx, $"UPDATE web_index SET last_rowid = {lastRowid}");
         tx.Commit();
     }

@@ -12,14 +12,15 @@ public sealed class GlobalEntityDirectory : IEntityDirectory
     public const int ArticlesShown = 50;
     public const int StoriesShown = 20;
 
+    /// <summary>An entity's stories are those of its latest articles: a famous name's page stays as fast as a rare one's.</summary>
+    public const int StoriesFromArticles = 300;
+
     /// <summary>Indexes the entity list needs beyond the store's own, created with the page index.</summary>
     public static readonly string[] Indexes =
     [
         "CREATE INDEX IF NOT EXISTS web_entities_by_articles ON entities(articles DESC, id DESC)",
         "CREATE INDEX IF NOT EXISTS web_entities_by_type ON entities(type, articles DESC, id DESC)",
     ];
-
-    public string ArticleCondition(string parameter) => $"a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id = {parameter})";
 
     /// <summary>The entity id of an id, a canonical name or a spelling; for a name no entity has, its normalized form (the quotes' key).</summary>
     public string KeyOf(SqliteConnection c, string nameOrKey) =>
@@ -44,8 +45,7 @@ public sealed class GlobalEntityDirectory : IEntityDirectory
             cmd.Parameters.AddWithValue("$ci", p[1]);
         }
         cmd.CommandText = $"""
-            SELECT e.id, e.name, e.type, e.articles, (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id)
-            FROM entities e {Sql.Where(where)} ORDER BY e.articles DESC, e.id DESC LIMIT $limit
+            SELECT e.id, e.name, e.type, e.articles FROM entities e {Sql.Where(where)} ORDER BY e.articles DESC, e.id DESC LIMIT $limit
             """;
         cmd.Parameters.AddWithValue("$limit", limit + 1);
         var rows = Sql.Rows(cmd, ReadItem);
@@ -56,18 +56,19 @@ public sealed class GlobalEntityDirectory : IEntityDirectory
     {
         string id = KeyOf(c, key);
         var item = Sql.Rows(Sql.Command(c, """
-            SELECT e.id, e.name, e.type, e.articles, (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id) FROM entities e WHERE e.id = $id
+            SELECT e.id, e.name, e.type, e.articles FROM entities e WHERE e.id = $id
             """, ("$id", id)), ReadItem).FirstOrDefault();
         if (item is null) return null;
         var aliases = Sql.Rows(Sql.Command(c, "SELECT alias, articles FROM entity_aliases WHERE entity_id = $id ORDER BY articles DESC, alias LIMIT 50", ("$id", id)),
             r => new EntityAlias(r.GetString(0), r.GetInt32(1)));
         var roles = Sql.Rows(Sql.Command(c, "SELECT role FROM entity_roles WHERE entity_id = $id ORDER BY role LIMIT 20", ("$id", id)), r => r.GetString(0));
         var quotes = WebQueries.Quotes(c, new QuoteFilter { SpeakerKey = id, Oldest = true }, null, QuotesShown).Items;
-        var articles = WebQueries.Articles(c, new ArticleFilter { EntityKey = id }, this, null, ArticlesShown).Items;
-        var stories = WebQueries.StoriesOf(c, "SELECT sa.story_id FROM entity_mentions m JOIN story_articles sa ON sa.article_id = m.article_id WHERE m.entity_id = $id",
+        string Latest(int n) => $"SELECT article_rowid FROM web_entity_articles WHERE entity_id = $id ORDER BY published DESC LIMIT {n}";
+        var articles = WebQueries.ArticlesByRowid(c, Latest(ArticlesShown), ("$id", id));
+        var stories = WebQueries.StoriesOf(c, $"SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.rowid IN ({Latest(StoriesFromArticles)})",
             ("$id", id), StoriesShown);
         return new EntityProfile(item, aliases, roles, quotes, articles, stories);
     }
 
-    private static EntityListItem ReadItem(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4));
+    private static EntityListItem ReadItem(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3));
 }

@@ -4,10 +4,10 @@ using Tidings.Storage;
 namespace Tidings.Web.Data;
 
 /// <summary>An entity in a list: its key (the id used in URLs), canonical name, type and counts.</summary>
-public sealed record EntityListItem(string Key, string Name, string Type, int Articles, int Mentions);
+public sealed record EntityListItem(string Key, string Name, string Type, int Articles);
 
 /// <summary>One spelling or alias of an entity and how many times it was written so.</summary>
-public sealed record EntityAlias(string Name, int Mentions);
+public sealed record EntityAlias(string Name, int Articles);
 
 /// <summary>Everything the entity page shows.</summary>
 public sealed record EntityProfile(EntityListItem Entity, IReadOnlyList<EntityAlias> Aliases, IReadOnlyList<string> Roles,
@@ -22,9 +22,6 @@ public interface IEntityDirectory
     Page<EntityListItem> List(SqliteConnection c, string? type, string? name, string? cursor, int limit);
 
     EntityProfile? Get(SqliteConnection c, string key);
-
-    /// <summary>SQL condition on the articles table (alias <c>a</c>) for articles that mention the entity bound to <paramref name="parameter"/>.</summary>
-    string ArticleCondition(string parameter);
 
     /// <summary>The key an entity is looked up by, from a key or a name as typed.</summary>
     string KeyOf(SqliteConnection c, string nameOrKey);

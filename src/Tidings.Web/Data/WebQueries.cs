@@ -38,17 +38,22 @@ public sealed record QuoteFilter
 /// <summary>The read queries of the API and pages. Every list is keyset-paged on an index (see <see cref="PageCursor"/>).</summary>
 public static class WebQueries
 {
-    public static Page<ArticleRow> Articles(SqliteConnection c, ArticleFilter f, IEntityDirectory entities, string? cursor, int limit)
+    public static Page<ArticleRow> Articles(SqliteConnection c, ArticleFilter f, string? cursor, int limit)
     {
         using var cmd = c.CreateCommand();
         var where = DateRange(cmd, "a.published", f.Since, f.Until);
+        // An entity's articles are walked newest first along its range of web_entity_articles: a name in 30,000
+        // articles costs what a rare one does (no set to build and sort).
+        bool byEntity = f.EntityKey is not null;
+        string from = byEntity ? "web_entity_articles w JOIN articles a ON a.rowid = w.article_rowid" : "articles a";
+        var (published, rowid) = byEntity ? ("w.published", "w.article_rowid") : ("a.published", "a.rowid");
+        if (f.EntityKey is { } e) { where.Add("w.entity_id = $entity"); cmd.Parameters.AddWithValue("$entity", e); }
         if (f.Outlet is { } o) { where.Add("a.outlet = $outlet COLLATE NOCASE"); cmd.Parameters.AddWithValue("$outlet", o); }
-        if (f.EntityKey is { } e) { where.Add(entities.ArticleCondition("$entity")); cmd.Parameters.AddWithValue("$entity", e); }
         if (f.PlaceKey is { } p) { where.Add("a.rowid IN (SELECT article_rowid FROM web_places WHERE place_key = $place)"); cmd.Parameters.AddWithValue("$place", p); }
-        if (cursor is not null) where.Add(Keyset(cmd, cursor, "articles", "a.published", "a.rowid"));
+        if (cursor is not null) where.Add(Keyset(cmd, cursor, "articles", published, rowid));
         cmd.CommandText = $"""
             SELECT a.id, a.title, a.outlet, a.published, a.url, (SELECT story_id FROM story_articles s WHERE s.article_id = a.id), a.rowid
-            FROM articles a {Sql.Where(where)} ORDER BY a.published DESC, a.rowid DESC LIMIT $limit
+            FROM {from} {Sql.Where(where)} ORDER BY {published} DESC, {rowid} DESC LIMIT $limit
             """;
         cmd.Parameters.AddWithValue("$limit", limit + 1);
         var rows = Sql.Rows(cmd, r => (Row: new ArticleRow(r.GetString(0), Sql.Text(r, 1), Sql.Text(r, 2), Sql.Date(r, 3), Sql.Text(r, 4), Sql.Text(r, 5)),
@@ -70,6 +75,16 @@ public static class WebQueries
         var rows = Sql.Rows(cmd, r => (Story: ReadStory(r), Rowid: r.GetInt64(6), Last: Sql.Text(r, 3)));
         var page = PageCursor.Slice(rows, limit, x => PageCursor.Encode("stories", x.Last ?? "", x.Rowid.ToString(CultureInfo.InvariantCulture)));
         return new Page<StorySummary>(page.Items.Select(x => x.Story).ToList(), page.Next);
+    }
+
+    /// <summary>The articles whose rowids a subquery returns, in its order.</summary>
+    public static List<ArticleRow> ArticlesByRowid(SqliteConnection c, string rowidsSql, (string Name, object Value) parameter)
+    {
+        var cmd = Sql.Command(c, $"""
+            SELECT a.id, a.title, a.outlet, a.published, a.url, (SELECT story_id FROM story_articles s WHERE s.article_id = a.id)
+            FROM ({rowidsSql}) r JOIN articles a ON a.rowid = r.article_rowid
+            """, parameter);
+        return Sql.Rows(cmd, r => new ArticleRow(r.GetString(0), Sql.Text(r, 1), Sql.Text(r, 2), Sql.Date(r, 3), Sql.Text(r, 4), Sql.Text(r, 5)));
     }
 
     /// <summary>The stories whose ids a subquery returns, newest first.</summary>
@@ -124,11 +139,11 @@ public static class WebQueries
     }
 
     /// <summary>Places with coordinates in the latest articles that mention an entity, for the entity's map.</summary>
-    public static List<Pages.MapPoint> PlacesOfEntity(SqliteConnection c, IEntityDirectory entities, string key)
+    public static List<Pages.MapPoint> PlacesOfEntity(SqliteConnection c, string key)
     {
         var cmd = Sql.Command(c, $"""
             SELECT max(p.name), avg(p.latitude), avg(p.longitude) FROM web_places p
-            WHERE p.latitude IS NOT NULL AND p.article_rowid IN (SELECT a.rowid FROM articles a WHERE {entities.ArticleCondition("$k")} ORDER BY a.published DESC LIMIT 500)
+            WHERE p.latitude IS NOT NULL AND p.article_rowid IN (SELECT article_rowid FROM web_entity_articles WHERE entity_id = $k ORDER BY published DESC LIMIT 500)
             GROUP BY p.place_key LIMIT 100
             """, ("$k", key));
         return Sql.Rows(cmd, r => new Pages.MapPoint(r.GetString(0), r.GetDouble(1), r.GetDouble(2), "/search?q=" + Uri.EscapeDataString("\"" + r.GetString(0) + "\"")));

@@ -17,9 +17,9 @@ public static class EntityPage
             .Raw("<select name=\"type\" aria-label=\"type\"><option value=\"\">any type</option>");
         foreach (var t in new[] { "PERSON", "ORG", "LOC" }) h.Open("option", ("value", t), ("selected", t == type?.ToUpperInvariant() ? "selected" : null)).Text(t).Close("option");
         h.Raw("</select><button type=\"submit\">Filter</button></form>");
-        h.Open("table", ("class", "list")).Raw("<thead><tr><th>name</th><th>type</th><th>articles</th><th>mentions</th></tr></thead><tbody>");
+        h.Open("table", ("class", "list")).Raw("<thead><tr><th>name</th><th>type</th><th>articles</th></tr></thead><tbody>");
         foreach (var e in page.Items)
-            h.Open("tr").Open("td").Link(PageEndpoints.EntityHref(e.Key), e.Name).Close("td").El("td", e.Type).El("td", $"{e.Articles:N0}").El("td", $"{e.Mentions:N0}").Close("tr");
+            h.Open("tr").Open("td").Link(PageEndpoints.EntityHref(e.Key), e.Name).Close("td").El("td", e.Type).El("td", $"{e.Articles:N0}").Close("tr");
         h.Raw("</tbody></table>");
         PageEndpoints.NextLink(h, "/entities", page.Next, [("type", type), ("name", name)]);
         return new PageEndpoints.View("Entities", h);
@@ -31,11 +31,11 @@ public static class EntityPage
         var h = new Html();
         h.El("h1", e.Entity.Name);
         h.Open("p", ("class", "meta")).El("span", e.Entity.Type, ("class", "type"))
-            .El("span", $"{e.Entity.Articles:N0} articles").El("span", $"{e.Entity.Mentions:N0} mentions").El("span", $"{e.Quotes.Count:N0} quotes").Close("p");
+            .El("span", $"{e.Entity.Articles:N0} articles").El("span", $"{e.Quotes.Count:N0} quotes").Close("p");
         if (e.Aliases.Count > 0)
         {
             h.El("h2", "Spellings and aliases").Open("ul", ("class", "aliases"));
-            foreach (var a in e.Aliases) h.Open("li").Text(a.Name).El("span", a.Mentions == 1 ? " (1 article)" : $" ({a.Mentions} articles)", ("class", "who")).Close("li");
+            foreach (var a in e.Aliases) h.Open("li").Text(a.Name).El("span", a.Articles == 1 ? " (1 article)" : $" ({a.Articles} articles)", ("class", "who")).Close("li");
             h.Close("ul");
         }
         if (e.Roles.Count > 0)
@@ -44,7 +44,7 @@ public static class EntityPage
             foreach (var r in e.Roles) h.El("li", r);
             h.Close("ul");
         }
-        var points = WebQueries.PlacesOfEntity(store.Connection, ctx.Entities, e.Entity.Key);
+        var points = WebQueries.PlacesOfEntity(store.Connection, e.Entity.Key);
         WorldMap.Render(h, points);
         if (e.Quotes.Count > 0)
         {
