@@ -17,6 +17,8 @@ internal sealed class ArticleSpansRecord
     [JsonPropertyName("sentences")] public List<int[]>? Sentences { get; set; }
     [JsonPropertyName("entities")] public List<Language.EntitySpan>? Entities { get; set; }
     [JsonPropertyName("quotes")] public List<Extract.Quotes.Quote>? Quotes { get; set; }
+    [JsonPropertyName("places")] public List<Extract.Places.PlaceMention>? Places { get; set; }
+    [JsonPropertyName("demonyms")] public List<Extract.Places.DemonymMention>? Demonyms { get; set; }
 
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -32,6 +34,8 @@ internal sealed class ArticleSpansRecord
         Sentences = a.Layers.Get<Language.Sentence>(Language.LanguageStage.Sentences)?.Select(s => new[] { s.Start, s.End, s.FirstToken, s.TokenCount }).ToList(),
         Entities = a.Layers.Get<Language.EntitySpan>(Language.LanguageStage.Entities)?.ToList(),
         Quotes = a.Layers.Get<Extract.Quotes.Quote>(Extract.Quotes.QuoteStage.Layer)?.ToList(),
+        Places = a.Layers.Get<Extract.Places.PlaceMention>(Extract.Places.PlaceStage.Layer)?.ToList(),
+        Demonyms = a.Layers.Get<Extract.Places.DemonymMention>(Extract.Places.PlaceStage.DemonymLayer)?.ToList(),
     }, Options);
 
     public static void Apply(string json, Article a)
@@ -48,5 +52,7 @@ internal sealed class ArticleSpansRecord
             a.Layers.Set(Language.LanguageStage.Sentences, r.Sentences.Where(x => x.Length == 4).Select(x => new Language.Sentence(x[0], x[1], x[2], x[3])).ToList());
         if (r.Entities is not null) a.Layers.Set(Language.LanguageStage.Entities, r.Entities);
         if (r.Quotes is not null) a.Layers.Set(Extract.Quotes.QuoteStage.Layer, r.Quotes);
+        if (r.Places is not null) a.Layers.Set(Extract.Places.PlaceStage.Layer, r.Places);
+        if (r.Demonyms is not null) a.Layers.Set(Extract.Places.PlaceStage.DemonymLayer, r.Demonyms);
     }
 }

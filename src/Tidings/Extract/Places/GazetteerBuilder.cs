@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace Tidings.Extract.Places;
+
+/// <summary>
+/// Builds the compact place gazetteer from a GeoNames-derived directory: cities1000.tsv (populated places
+/// with population ≥ 1000), geonames-admin1.json (first-level divisions) and world-countries.json (countries,
+/// alternative names, demonyms, coordinates). Country and division ids come from the bundled GeoNames id
+/// tables (data/*.tsv, embedded), since the directory's files do not carry them.
+/// </summary>
+public static class GazetteerBuilder
+{
+    public sealed record Row(GeoEntry Entry, List<string> Aliases, List<string> Demonyms);
+
+    public const string Notice =
+        "# Tidings place gazetteer. Places and divisions: GeoNames (https://www.geonames.org/), CC BY 4.0. " +
+        "Countries, alternative names and demonyms: world-countries (mledoze/countries), ODbL 1.0 (https://opendatacommons.org/licenses/odbl/1-0/).";
+
+    /// <summary>Suffixes that news text often leaves off a division's name ("Punjab Province" → "Punjab").</summary>
+    private static readonly string[] DivisionSuffixes =
+        [" Province", " Region", " State", " Oblast", " Department", " County", " District", " Governorate", " Prefecture", " Territory"];
+
+    public static List<Row> Build(string dir)
+    {
+        var cities = ReadCities(Path.Combine(dir, "cities1000.tsv"));
+        var countryIds = ReadIdTable("country-geonameids.tsv");
+        var admin1Ids = ReadIdTable("admin1-geonameids.tsv");
+        var rows = new List<Row>();
+        rows.AddRange(Countries(Path.Combine(dir, "world-countries.json"), cities, countryIds));
+        rows.AddRange(Divisions(Path.Combine(dir, "geonames-admin1.json"), cities, admin1Ids));
+        rows.AddRange(cities.Select(c => new Row(c, CityAliases(c.Name), [])));
+        return rows;
+    }
+
+    public static void Save(IEnumerable<Row> rows, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var file = File.Create(path);
+        using var brotli = new BrotliStream(file, CompressionLevel.SmallestSize);
+        using var w = new StreamWriter(brotli, new UTF8Encoding(false));
+        w.Write(Notice + "\n");
+        foreach (var (e, aliases, demonyms) in rows)
+        {
+            w.Write(string.Join('\t', e.GeonameId.ToString(CultureInfo.InvariantCulture), e.Name, e.Country, e.Admin1, e.FeatureCode,
+                e.Population.ToString(CultureInfo.InvariantCulture), Coordinate(e.Lat), Coordinate(e.Lon),
+                string.Join('|', aliases), string.Join('|', demonyms)));
+            w.Write('\n');
+        }
+    }
+
+    private static string Coordinate(double v) => v.ToString("0.#####", CultureInfo.InvariantCulture);
+
+    private static List<GeoEntry> ReadCities(string path)
+    {
+        var list = new List<GeoEntry>();
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var c = line.Split('\t');
+            if (c.Length < 9 || !int.TryParse(c[0], out int id)) continue;
+            list.Add(new GeoEntry(id, c[1], c[3], c[5], c[4], long.TryParse(c[6], out long pop) ? pop : 0,
+                double.Parse(c[7], CultureInfo.InvariantCulture), double.Parse(c[8], CultureInfo.InvariantCulture)));
+        }
+        return list;
+    }
+
+    private static Dictionary<string, int> ReadIdTable(string name)
+    {
+        using var stream = typeof(GazetteerBuilder).Assembly.GetManifestResourceStream("Tidings.Places." + name)
+            ?? throw new FileNotFoundException($"Embedded id table '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#' && line.Split('\t') is [var code, var id, ..]) ids[code] = int.Parse(id, CultureInfo.InvariantCulture);
+        return ids;
+    }
+
+    private static IEnumerable<Row> Countries(string path, List<GeoEntry> cities, Dictionary<string, int> ids)
+    {
+        var population = cities.GroupBy(c => c.Country).ToDictionary(g => g.Key, g => g.Sum(c => c.Population));
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var c in json.RootElement.EnumerateArray())
+        {
+            string code = c.GetProperty("cca2").GetString()!;
+            var name = c.GetProperty("name");
+            string common = name.GetProperty("common").GetString()!, official = name.GetProperty("official").GetString()!;
+            var aliases = new List<string> { official };
+            if (c.TryGetProperty("altSpellings", out var alts))
+                foreach (var a in alts.EnumerateArray().Select(a => a.GetString()!))
+                    // Short spellings only when they are the name's initials ("US", "UK", "UAE"), not bare ISO codes ("PK").
+                    if (a.Length > 3 || Initials(common) == a || Initials(official) == a) aliases.Add(a);
+            var demonyms = new List<string>();
+            if (c.TryGetProperty("demonyms", out var dem) && dem.TryGetProperty("eng", out var eng))
+                foreach (var d in new[] { eng.GetProperty("m").GetString()!, eng.GetProperty("f").GetString()! }.Distinct())
+                {
+                    demonyms.Add(d);
+                    if (d.EndsWith('n') || d.EndsWith('i')) demonyms.Add(d + "s"); // "Afghans", "Pakistanis"; not "Frenchs"
+                }
+            var latlng = c.GetProperty("latlng");
+            double lat = latlng.GetArrayLength() == 2 ? latlng[0].GetDouble() : 0, lon = latlng.GetArrayLength() == 2 ? latlng[1].GetDouble() : 0;
+            yield return new Row(new GeoEntry(ids.GetValueOrDefault(code), common, code, "", "PCLI", population.GetValueOrDefault(code), lat, lon), aliases, demonyms);
+        }
+    }
+
+    private static string Initials(string name) =>
+        new(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]).ToArray());
+
+    /// <summary>Divisions sit at the unweighted mean of their places: a stand-in centroid, as the directory has no coordinates for them.</summary>
+    private static IEnumerable<Row> Divisions(string path, List<GeoEntry> cities, Dictionary<string, int> ids)
+    {
+        var members = cities.GroupBy(c => c.Country + "." + c.Admin1).ToDictionary(g => g.Key, g => g.ToList());
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var a in json.RootElement.EnumerateArray())
+        {
+            string code = a.GetProperty("code").GetString()!, name = a.GetProperty("name").GetString()!;
+            int dot = code.IndexOf('.');
+            if (dot < 0 || !members.TryGetValue(code, out var places)) continue;
+            var aliases = DivisionSuffixes.Where(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length + 2)
+                .Select(s => name[..^s.Length]).ToList();
+            yield return new Row(new GeoEntry(ids.GetValueOrDefault(code), name, code[..dot], code[(dot + 1)..], "ADM1",
+                places.Sum(p => p.Population), places.Average(p => p.Lat), places.Average(p => p.Lon)), aliases, []);
+        }
+    }
+
+    /// <summary>Shorter forms news uses: "Washington, D.C." → "Washington", "New York City" → "New York", Saint ↔ St.</summary>
+    private static List<string> CityAliases(string name)
+    {
+        var aliases = new List<string>();
+        int comma = name.IndexOf(", ", StringComparison.Ordinal);
+        if (comma > 2) aliases.Add(name[..comma]);
+        if (name.EndsWith(" City", StringComparison.Ordinal) && name.Length > 8) aliases.Add(name[..^5]);
+        if (name.StartsWith("Saint ", StringComparison.Ordinal)) aliases.Add("St. " + name[6..]);
+        else if (name.StartsWith("St. ", StringComparison.Ordinal)) aliases.Add("Saint " + name[4..]);
+        return aliases;
+    }
+}
