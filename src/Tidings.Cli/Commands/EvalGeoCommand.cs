@@ -12,12 +12,14 @@ internal static class EvalGeoCommand
         var half = new Option<string>("--half") { Description = "all, dev (even-numbered articles, used for tuning) or test (odd-numbered)", DefaultValueFactory = _ => "all" };
         var noDemonyms = new Option<bool>("--no-demonyms") { Description = "do not count demonyms (\"Turkish\") as toponyms (TR-News marks them)" };
         var verbose = new Option<bool>("--verbose") { Description = "list every wrongly resolved gold toponym" };
-        var cmd = new Command("geo", "Toponym recognition P/R/F1 and resolution accuracy (exact geonameid, within 161 km, error in km)") { trnews, half, noDemonyms, verbose };
+        var weights = new Option<string>("--weights") { Description = "tuning: resolver weights, e.g. country=3,capital=1.5,division=-0.5,context=2.5,context-division=1.5,pair=5" };
+        var cmd = new Command("geo", "Toponym recognition P/R/F1 and resolution accuracy (exact geonameid, within 161 km, error in km)") { trnews, half, noDemonyms, verbose, weights };
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
             var path = r.GetRequiredValue(trnews).FullName;
             if (!File.Exists(path)) throw new IOException($"no such file: {path}");
-            var report = GeoEvaluator.Evaluate(GeoEvaluator.Read(path), r.GetValue(half) ?? "all", !r.GetValue(noDemonyms));
+            var resolver = r.GetValue(weights) is { } w ? Tidings.Extract.Places.PlaceResolver.WithWeights(w) : null;
+            var report = GeoEvaluator.Evaluate(GeoEvaluator.Read(path), r.GetValue(half) ?? "all", !r.GetValue(noDemonyms), resolver);
             if (r.GetValue(verbose)) foreach (var e in report.Errors) Console.WriteLine(e);
             Console.WriteLine($"articles {report.Articles}  gold toponyms {report.Gold}  predicted {report.Predicted}");
             var (ep, er, ef) = report.Exact;
@@ -31,7 +33,10 @@ internal static class EvalGeoCommand
         return cmd;
     }
 
-    private static void Print(string label, GeoEvaluator.Resolution r) =>
-        Console.WriteLine($"{label}  n {r.Count}  exact id {r.ExactAccuracy:0.0}%  ≤{GeoEvaluator.NearKm:0} km {r.NearAccuracy:0.0}%  " +
-                          $"mean {r.MeanKm:0} km  median {r.MedianKm:0} km  (not in gazetteer {r.Unresolved})");
+    private static void Print(string label, GeoEvaluator.Resolution r)
+    {
+        Console.WriteLine($"{label}  n {r.Count}  exact id {r.ExactAccuracy:0.0}%  (not in gazetteer {r.Unresolved})");
+        Console.WriteLine($"  our coordinates:            ≤{GeoEvaluator.NearKm:0} km {r.NearAccuracy:0.0}%  mean {r.MeanKm:0} km  median {r.MedianKm:0} km");
+        Console.WriteLine($"  same geonameid as 0 km:     ≤{GeoEvaluator.NearKm:0} km {r.NearByIdAccuracy:0.0}%  mean {r.MeanKmById:0} km  median {r.MedianKmById:0} km");
+    }
 }

@@ -21,8 +21,12 @@ public static class GeoEvaluator
 
     public sealed record GoldArticle(string Id, string Text, string? Url, List<GoldToponym> Toponyms);
 
-    public sealed record Resolution(int Count, int ExactId, int Near, List<double> ErrorsKm, int Unresolved)
+    /// <summary>Near/ErrorsKm use our coordinates as output; the ById variants count an exact id as 0 km.</summary>
+    public sealed record Resolution(int Count, int ExactId, int Near, List<double> ErrorsKm, int Unresolved, int NearById, List<double> ErrorsKmById)
     {
+        public double NearByIdAccuracy => Count == 0 ? 0 : 100.0 * NearById / Count;
+        public double MeanKmById => ErrorsKmById.Count == 0 ? 0 : ErrorsKmById.Average();
+        public double MedianKmById => Median(ErrorsKmById);
         public double ExactAccuracy => Count == 0 ? 0 : 100.0 * ExactId / Count;
         public double NearAccuracy => Count == 0 ? 0 : 100.0 * Near / Count;
         public double MeanKm => ErrorsKm.Count == 0 ? 0 : ErrorsKm.Average();
@@ -143,8 +147,8 @@ public static class GeoEvaluator
         foreach (var t in ga.Toponyms)
         {
             var entries = g.Lookup(t.Phrase);
-            if (entries.Count > 0) candidates.Add(new PlaceCandidate(t.Start, t.End, t.Phrase, entries));
-            else if (g.Demonym(t.Phrase) is { } country) candidates.Add(new PlaceCandidate(t.Start, t.End, t.Phrase, [country]));
+            if (g.Demonym(t.Phrase) is { } country) candidates.Add(new PlaceCandidate(t.Start, t.End, t.Phrase, [country]));
+            else if (entries.Count > 0) candidates.Add(new PlaceCandidate(t.Start, t.End, t.Phrase, entries));
             else unresolved.Add(t);
         }
         var tokens = article.Layers.Get<Token>(LanguageStage.Tokens) ?? [];
@@ -161,8 +165,8 @@ public static class GeoEvaluator
 
     private sealed class Accumulator
     {
-        private int _count, _exact, _near, _unresolved;
-        private readonly List<double> _errors = [];
+        private int _count, _exact, _near, _nearById, _unresolved;
+        private readonly List<double> _errors = [], _errorsById = [];
 
         /// <summary>Counts one resolved gold toponym (those without a gold id or coordinates are left out); returns the error in km.</summary>
         public double Add(GoldToponym t, int id, double lat, double lon)
@@ -173,6 +177,10 @@ public static class GeoEvaluator
             double km = HaversineKm(t.Lat, t.Lon, lat, lon);
             _errors.Add(km);
             if (km <= NearKm) _near++;
+            // The same GeoNames feature is 0 km away: our country and division points are stand-ins, not GeoNames' own.
+            double sameFeatureKm = id == t.GeonameId ? 0 : km;
+            _errorsById.Add(sameFeatureKm);
+            if (sameFeatureKm <= NearKm) _nearById++;
             return km;
         }
 
@@ -183,7 +191,7 @@ public static class GeoEvaluator
             _unresolved++;
         }
 
-        public Resolution Result() => new(_count, _exact, _near, _errors, _unresolved);
+        public Resolution Result() => new(_count, _exact, _near, _errors, _unresolved, _nearById, _errorsById);
     }
 
     public static double HaversineKm(double lat1, double lon1, double lat2, double lon2)

@@ -30,8 +30,10 @@ public static class GazetteerBuilder
         var admin1Ids = ReadIdTable("admin1-geonameids.tsv");
         var rows = new List<Row>();
         rows.AddRange(Countries(Path.Combine(dir, "world-countries.json"), cities, countryIds));
-        rows.AddRange(Divisions(Path.Combine(dir, "geonames-admin1.json"), cities, admin1Ids));
-        rows.AddRange(cities.Select(c => new Row(c, CityAliases(c.Name), [])));
+        rows.AddRange(Divisions(Path.Combine(dir, "geonames-admin1.json"), cities, admin1Ids, ReadTable("admin1-abbreviations.tsv")));
+        rows.AddRange(ReadTable("continents.tsv").Select(c => new Row(new GeoEntry(int.Parse(c[0], CultureInfo.InvariantCulture), c[1], "", "", "CONT", 0,
+            double.Parse(c[2], CultureInfo.InvariantCulture), double.Parse(c[3], CultureInfo.InvariantCulture)), [], [])));
+        rows.AddRange(cities.Select(c => new Row(c, CityAliases(c.Name, c.Population), [])));
         return rows;
     }
 
@@ -66,15 +68,19 @@ public static class GazetteerBuilder
         return list;
     }
 
-    private static Dictionary<string, int> ReadIdTable(string name)
+    private static Dictionary<string, int> ReadIdTable(string name) =>
+        ReadTable(name).ToDictionary(c => c[0], c => int.Parse(c[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
+    /// <summary>The rows of an embedded data/*.tsv table ('#' lines are notices).</summary>
+    private static List<string[]> ReadTable(string name)
     {
         using var stream = typeof(GazetteerBuilder).Assembly.GetManifestResourceStream("Tidings.Places." + name)
-            ?? throw new FileNotFoundException($"Embedded id table '{name}' is missing.");
+            ?? throw new FileNotFoundException($"Embedded table '{name}' is missing.");
         using var reader = new StreamReader(stream);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new List<string[]>();
         while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && line[0] != '#' && line.Split('\t') is [var code, var id, ..]) ids[code] = int.Parse(id, CultureInfo.InvariantCulture);
-        return ids;
+            if (line.Length > 0 && line[0] != '#') rows.Add(line.Split('\t'));
+        return rows;
     }
 
     private static IEnumerable<Row> Countries(string path, List<GeoEntry> cities, Dictionary<string, int> ids)
@@ -91,6 +97,8 @@ public static class GazetteerBuilder
                 foreach (var a in alts.EnumerateArray().Select(a => a.GetString()!))
                     // Short spellings only when they are the name's initials ("US", "UK", "UAE"), not bare ISO codes ("PK").
                     if (a.Length > 3 || Initials(common) == a || Initials(official) == a) aliases.Add(a);
+            aliases.AddRange(aliases.Select(ShortForm).OfType<string>().ToList());
+            if (NewsNames.TryGetValue(code, out var newsName)) aliases.Add(newsName);
             var demonyms = new List<string>();
             if (c.TryGetProperty("demonyms", out var dem) && dem.TryGetProperty("eng", out var eng))
                 foreach (var d in new[] { eng.GetProperty("m").GetString()!, eng.GetProperty("f").GetString()! }.Distinct())
@@ -104,12 +112,28 @@ public static class GazetteerBuilder
         }
     }
 
+    /// <summary>Short names news uses that no listed spelling yields.</summary>
+    private static readonly Dictionary<string, string> NewsNames = new(StringComparer.Ordinal) { ["GB"] = "Britain" };
+
+    private static readonly string[] StateWords = ["Republic", "Kingdom", "State", "States", "Federation", "Commonwealth", "Union", "Emirate", "Sultanate", "Principality", "Duchy"];
+
+    /// <summary>"Republic of Turkey" → "Turkey", "United States of America" → "America": the name after a state word and "of".</summary>
+    private static string? ShortForm(string name)
+    {
+        int of = name.IndexOf(" of ", StringComparison.Ordinal);
+        if (of < 0 || name.Contains(',')) return null;
+        string head = name[..of], rest = name[(of + 4)..];
+        if (rest.StartsWith("the ", StringComparison.Ordinal)) rest = rest[4..];
+        return StateWords.Any(w => head.EndsWith(w, StringComparison.Ordinal)) && rest.Length > 3 && char.IsUpper(rest[0]) ? rest : null;
+    }
+
     private static string Initials(string name) =>
         new(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]).ToArray());
 
     /// <summary>Divisions sit at the unweighted mean of their places: a stand-in centroid, as the directory has no coordinates for them.</summary>
-    private static IEnumerable<Row> Divisions(string path, List<GeoEntry> cities, Dictionary<string, int> ids)
+    private static IEnumerable<Row> Divisions(string path, List<GeoEntry> cities, Dictionary<string, int> ids, List<string[]> abbreviations)
     {
+        var abbreviated = abbreviations.ToLookup(a => a[0], a => a[1]);
         var members = cities.GroupBy(c => c.Country + "." + c.Admin1).ToDictionary(g => g.Key, g => g.ToList());
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         foreach (var a in json.RootElement.EnumerateArray())
@@ -118,19 +142,21 @@ public static class GazetteerBuilder
             int dot = code.IndexOf('.');
             if (dot < 0 || !members.TryGetValue(code, out var places)) continue;
             var aliases = DivisionSuffixes.Where(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length + 2)
-                .Select(s => name[..^s.Length]).ToList();
+                .Select(s => name[..^s.Length]).Concat(abbreviated[code]).ToList();
             yield return new Row(new GeoEntry(ids.GetValueOrDefault(code), name, code[..dot], code[(dot + 1)..], "ADM1",
                 places.Sum(p => p.Population), places.Average(p => p.Lat), places.Average(p => p.Lon)), aliases, []);
         }
     }
 
     /// <summary>Shorter forms news uses: "Washington, D.C." → "Washington", "New York City" → "New York", Saint ↔ St.</summary>
-    private static List<string> CityAliases(string name)
+    private static List<string> CityAliases(string name, long population)
     {
         var aliases = new List<string>();
         int comma = name.IndexOf(", ", StringComparison.Ordinal);
         if (comma > 2) aliases.Add(name[..comma]);
-        if (name.EndsWith(" City", StringComparison.Ordinal) && name.Length > 8) aliases.Add(name[..^5]);
+        // Only the biggest drop "City": "Iowa" is the state, not Iowa City.
+        if (name.EndsWith(" City", StringComparison.Ordinal) && population >= 1_000_000) aliases.Add(name[..^5]);
+        else if (population >= 100_000 && !name.Contains(' ')) aliases.Add(name + " City"); // "Quebec City" for Québec
         if (name.StartsWith("Saint ", StringComparison.Ordinal)) aliases.Add("St. " + name[6..]);
         else if (name.StartsWith("St. ", StringComparison.Ordinal)) aliases.Add("Saint " + name[4..]);
         return aliases;

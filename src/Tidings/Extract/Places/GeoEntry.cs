@@ -12,7 +12,11 @@ public sealed record GeoEntry(int GeonameId, string Name, string Country, string
     public bool IsCountry => FeatureCode == "PCLI";
     public bool IsAdmin1 => FeatureCode == "ADM1";
     public bool IsCapital => FeatureCode == "PPLC";
-    public bool IsCity => !IsCountry && !IsAdmin1;
+    public bool IsContinent => FeatureCode == "CONT";
+    public bool IsCity => !IsCountry && !IsAdmin1 && !IsContinent;
+
+    /// <summary>Countries, divisions and continents: names that are places wherever they stand.</summary>
+    public bool IsRegion => IsCountry || IsAdmin1 || IsContinent;
 }
 
 /// <summary>

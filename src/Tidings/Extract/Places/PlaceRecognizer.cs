@@ -27,7 +27,7 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
             var (start, end) = Trim(text, e.Start, e.End);
             if (end <= start) continue;
             var entries = gazetteer.Lookup(text[start..end]);
-            if (entries.Count == 0 || e.Type != "LOC" && !entries.Any(x => x.IsCountry || x.IsAdmin1 || x.Population >= 100000)) continue;
+            if (entries.Count == 0 || e.Type != "LOC" && !entries.Any(x => x.IsRegion || x.Population >= 100000)) continue;
             // A lone "Washington" tagged as a person is the capital unless the article names a person with that word.
             if (e.Type == "PERSON" && (personWords.Contains(text[start..end]) || !entries.Any(x => x.IsCountry || x.IsCapital))) continue;
             if (!CaseFits(text, start, end)) continue;
@@ -60,7 +60,7 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
             var entries = gazetteer.Lookup(surface);
             bool single = last == first;
             if (entries.Count > 0 && CaseFits(text, tokens[first].Start, tokens[last].End)
-                && (!single || tokens[first].Upos == "PROPN" && entries.Any(e => e.IsCountry || e.IsAdmin1 || e.Population >= MinScanPopulation)))
+                && (!single || tokens[first].Upos == "PROPN" && entries.Any(e => e.IsRegion || e.Population >= MinScanPopulation)))
                 best = (new PlaceCandidate(tokens[first].Start, tokens[last].End, surface, entries), last);
             if (!gazetteer.IsPrefix(surface)) break;
         }
@@ -76,7 +76,7 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         return (start, end);
     }
 
-    /// <summary>Names start with a capital; names of three letters or fewer are written in capitals ("US", not "us").</summary>
+    /// <summary>Names start with a capital; names of three letters or fewer are in capitals ("US", not "us") or abbreviated ("Ky.").</summary>
     private static bool CaseFits(string text, int start, int end)
     {
         if (!char.IsUpper(text[start])) return false;
@@ -84,7 +84,7 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         bool allUpper = true;
         for (int i = start; i < end; i++)
             if (char.IsLetter(text[i])) { letters++; allUpper &= char.IsUpper(text[i]); }
-        return letters > 3 || allUpper;
+        return letters > 3 || allUpper || text[end - 1] == '.'; // "Ky.", "Mo.": abbreviations keep their dot
     }
 
     private static string Word(string text, Token t) => text[t.Start..t.End];

@@ -6,7 +6,7 @@ namespace Tidings.Extract.Places;
 /// article's context votes: the countries of its confident mentions, its dateline and its outlet; the
 /// divisions it names; and an explicit "Edmonton, Alberta" pairing.
 /// </summary>
-public sealed class PlaceResolver
+public sealed record PlaceResolver
 {
     public double CountryBonus { get; init; } = 3.0;
     public double CapitalBonus { get; init; } = 1.5;
@@ -14,6 +14,29 @@ public sealed class PlaceResolver
     public double ContextCountryWeight { get; init; } = 2.5;
     public double ContextDivisionWeight { get; init; } = 1.5;
     public double PairBonus { get; init; } = 5.0;
+
+    /// <summary>Tuning: a resolver with some weights changed, e.g. "country=3,capital=1.5,context=2.5".</summary>
+    public static PlaceResolver WithWeights(string spec)
+    {
+        var r = new PlaceResolver();
+        foreach (var part in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var kv = part.Split('=');
+            if (kv.Length != 2 || !double.TryParse(kv[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
+                throw new ArgumentException($"bad weight '{part}' (expected name=number)");
+            r = kv[0] switch
+            {
+                "country" => r with { CountryBonus = v },
+                "capital" => r with { CapitalBonus = v },
+                "division" => r with { DivisionBonus = v },
+                "context" => r with { ContextCountryWeight = v },
+                "context-division" => r with { ContextDivisionWeight = v },
+                "pair" => r with { PairBonus = v },
+                _ => throw new ArgumentException($"unknown weight '{kv[0]}'"),
+            };
+        }
+        return r;
+    }
 
     /// <summary>The article's signals besides its mentions: the dateline's place and the outlet's country.</summary>
     public sealed record Context(string? DatelinePlace = null, string? OutletCountry = null);
@@ -28,7 +51,7 @@ public sealed class PlaceResolver
         for (int i = 0; i < mentions.Count; i++)
         {
             var chosen = first[i];
-            if (!IsConfident(mentions[i], chosen)) continue;
+            if (!IsConfident(mentions[i], chosen) || chosen.IsContinent) continue;
             countries[chosen.Country] = countries.GetValueOrDefault(chosen.Country) + 1;
             if (chosen.IsAdmin1) divisions.Add(chosen.Country + "." + chosen.Admin1);
         }
