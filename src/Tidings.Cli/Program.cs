@@ -22,6 +22,7 @@ public static class Program
         root.Add(AnalyzeCommand.Create());
         root.Add(TimelineCommand.Create());
         root.Add(QuotesCommand.Create());
+        root.Add(PlacesCommand.Create());
         root.Add(LanguageCommands.Tag());
         var train = StoryCommands.Train();
         foreach (var c in LanguageCommands.TrainSubcommands()) train.Add(c);

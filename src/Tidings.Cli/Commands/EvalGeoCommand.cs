@@ -12,7 +12,7 @@ internal static class EvalGeoCommand
         var half = new Option<string>("--half") { Description = "all, dev (even-numbered articles, used for tuning) or test (odd-numbered)", DefaultValueFactory = _ => "all" };
         var noDemonyms = new Option<bool>("--no-demonyms") { Description = "do not count demonyms (\"Turkish\") as toponyms (TR-News marks them)" };
         var verbose = new Option<bool>("--verbose") { Description = "list every wrongly resolved gold toponym" };
-        var weights = new Option<string>("--weights") { Description = "tuning: resolver weights, e.g. country=3,capital=1.5,division=-0.5,context=2.5,context-division=1.5,pair=5" };
+        var weights = new Option<string>("--weights") { Description = "tuning: resolver weights, e.g. country=3,capital=1.5,division=-0.5,context=6,context-division=4,pair=5" };
         var cmd = new Command("geo", "Toponym recognition P/R/F1 and resolution accuracy (exact geonameid, within 161 km, error in km)") { trnews, half, noDemonyms, verbose, weights };
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {

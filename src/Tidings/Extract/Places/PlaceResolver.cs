@@ -11,8 +11,8 @@ public sealed record PlaceResolver
     public double CountryBonus { get; init; } = 3.0;
     public double CapitalBonus { get; init; } = 1.5;
     public double DivisionBonus { get; init; } = -0.5;
-    public double ContextCountryWeight { get; init; } = 2.5;
-    public double ContextDivisionWeight { get; init; } = 1.5;
+    public double ContextCountryWeight { get; init; } = 6.0;
+    public double ContextDivisionWeight { get; init; } = 4.0;
     public double PairBonus { get; init; } = 5.0;
 
     /// <summary>Tuning: a resolver with some weights changed, e.g. "country=3,capital=1.5,context=2.5".</summary>
