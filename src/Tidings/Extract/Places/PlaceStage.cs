@@ -25,6 +25,7 @@ public sealed class PlaceStage(PlaceGazetteer? gazetteer = null, PlaceResolver? 
         var entities = article.Layers.Get<EntitySpan>(LanguageStage.Entities) ?? [];
         var candidates = new PlaceRecognizer(g).Recognize(article.Text, tokens, entities);
         if (DatelineCandidate(article, g) is { } dateline) candidates.Insert(0, dateline);
+        candidates.Sort((a, b) => a.Start.CompareTo(b.Start)); // the dateline may follow the headline
         var (places, demonyms) = Resolve(article.Text, tokens, candidates, g, ContextOf(article));
         article.Layers.Set(Layer, places);
         article.Layers.Set(DemonymLayer, demonyms);
