@@ -8,18 +8,27 @@ public sealed record PlaceCandidate(int Start, int End, string Text, IReadOnlyLi
 /// <summary>
 /// Finds place mentions: location entities from the recognizer whose text is in the gazetteer, plus a
 /// longest-match scan of capitalized words against the gazetteer (proper nouns only for single words, so
-/// "Reading" the verb and "Police" stay out), and demonyms. Names inside person and organization entities
-/// ("Tehrik-i-Taliban Pakistan") are not places.
+/// "Reading" the verb and "Police" stay out), names before a hyphen ("U.S.-led"), and demonyms. Names inside
+/// person entities ("George Washington") are not places.
 /// </summary>
 public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
 {
     /// <summary>A single-word place found by the scan alone must be at least this big (or a country or division).</summary>
     public long MinScanPopulation { get; init; } = 15000;
 
+    /// <summary>A location entity must name a place at least this big: small namesakes ("White House", Tennessee) are rarely meant.</summary>
+    public long MinEntityPopulation { get; init; } = 15000;
+
+    /// <summary>Inside or as an organization or person entity, only a region or a city this big counts ("Police" the Polish town does not).</summary>
+    public long MinOtherPopulation { get; init; } = 100000;
+
     public List<PlaceCandidate> Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<EntitySpan> entities)
     {
         var found = new List<PlaceCandidate>();
-        var blocked = entities.Where(e => e.Type is "PERSON" or "ORG").Select(e => (e.Start, e.End)).ToList();
+        // Places inside organization names still name the place ("Kentucky State Police", "Environment Canada");
+        // inside a person's name they do not ("George Washington").
+        var blocked = entities.Where(e => e.Type == "PERSON").Select(e => (e.Start, e.End)).ToList();
+        var organizations = entities.Where(e => e.Type == "ORG").Select(e => (e.Start, e.End)).ToList();
         var personWords = entities.Where(e => e.Type == "PERSON" && e.Text.Contains(' '))
             .SelectMany(e => e.Text.Split(' ')).ToHashSet(StringComparer.Ordinal);
         foreach (var e in entities)
@@ -27,7 +36,7 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
             var (start, end) = Trim(text, e.Start, e.End);
             if (end <= start) continue;
             var entries = gazetteer.Lookup(text[start..end]);
-            if (entries.Count == 0 || e.Type != "LOC" && !entries.Any(x => x.IsRegion || x.Population >= 100000)) continue;
+            if (entries.Count == 0 || !entries.Any(x => x.IsRegion || x.Population >= (e.Type == "LOC" ? MinEntityPopulation : MinOtherPopulation))) continue;
             // A lone "Washington" tagged as a person is the capital unless the article names a person with that word.
             if (e.Type == "PERSON" && (personWords.Contains(text[start..end]) || !entries.Any(x => x.IsCountry || x.IsCapital))) continue;
             if (!CaseFits(text, start, end)) continue;
@@ -37,11 +46,17 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         {
             if (!char.IsUpper(text[tokens[i].Start])) continue;
             if (blocked.Any(b => tokens[i].Start >= b.Start && tokens[i].End <= b.End)) continue;
-            var match = LongestMatch(text, tokens, i);
+            bool inOrganization = organizations.Any(b => tokens[i].Start >= b.Start && tokens[i].End <= b.End);
+            var match = LongestMatch(text, tokens, i, inOrganization ? MinOtherPopulation : MinScanPopulation);
             if (match is { } m)
             {
                 found.Add(m.Candidate);
                 i = m.LastToken;
+                continue;
+            }
+            if (HyphenatedPrefix(text, tokens[i]) is { } prefix)
+            {
+                found.Add(prefix);
                 continue;
             }
             if (gazetteer.Demonym(Word(text, tokens[i])) is { } country)
@@ -50,21 +65,34 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         return RemoveOverlaps(found);
     }
 
-    private (PlaceCandidate Candidate, int LastToken)? LongestMatch(string text, IReadOnlyList<Token> tokens, int first)
+    private (PlaceCandidate Candidate, int LastToken)? LongestMatch(string text, IReadOnlyList<Token> tokens, int first, long minPopulation)
     {
         (PlaceCandidate, int)? best = null;
         for (int last = first; last < tokens.Count && last - first < PlaceGazetteer.MaxWords; last++)
         {
             if (last > first && tokens[last].Start - tokens[last - 1].End > 1) break; // names do not span line breaks or gaps
-            string surface = text[tokens[first].Start..tokens[last].End];
+            int end = WithoutSentenceDot(text, tokens[first].Start, tokens[last].End);
+            string surface = text[tokens[first].Start..end];
             var entries = gazetteer.Lookup(surface);
             bool single = last == first;
-            if (entries.Count > 0 && CaseFits(text, tokens[first].Start, tokens[last].End)
-                && (!single || tokens[first].Upos == "PROPN" && entries.Any(e => e.IsRegion || e.Population >= MinScanPopulation)))
-                best = (new PlaceCandidate(tokens[first].Start, tokens[last].End, surface, entries), last);
+            if (entries.Count > 0 && CaseFits(text, tokens[first].Start, end)
+                && (!single || tokens[first].Upos == "PROPN") && entries.Any(e => e.IsRegion || e.Population >= minPopulation))
+                best = (new PlaceCandidate(tokens[first].Start, end, surface, entries), last);
             if (!gazetteer.IsPrefix(surface)) break;
         }
         return best;
+    }
+
+    /// <summary>"U.S.-led", "Canada-wide", "Afghanistan-based": the name before the hyphen, when it is a country, division or big place.</summary>
+    private PlaceCandidate? HyphenatedPrefix(string text, Token token)
+    {
+        int hyphen = text.IndexOf('-', token.Start, token.End - token.Start);
+        if (hyphen <= token.Start + 1) return null;
+        string name = text[token.Start..hyphen];
+        var entries = gazetteer.Lookup(name);
+        return entries.Any(e => e.IsRegion || e.Population >= MinScanPopulation) && CaseFits(text, token.Start, hyphen)
+            ? new PlaceCandidate(token.Start, hyphen, name, entries)
+            : null;
     }
 
     /// <summary>Drops a leading "the" and a trailing possessive, which entity spans sometimes include.</summary>
@@ -73,7 +101,16 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         if (end - start > 4 && text.AsSpan(start, 4).Equals("the ", StringComparison.OrdinalIgnoreCase)) start += 4;
         foreach (var suffix in new[] { "'s", "’s" })
             if (end - start > suffix.Length && text.AsSpan(start, end - start).EndsWith(suffix)) end -= suffix.Length;
-        return (start, end);
+        return (start, WithoutSentenceDot(text, start, end));
+    }
+
+    /// <summary>"Center." at a sentence end loses its dot; abbreviations ("Ky.", "U.S.") keep theirs.</summary>
+    private static int WithoutSentenceDot(string text, int start, int end)
+    {
+        if (end - start < 2 || text[end - 1] != '.') return end;
+        int wordStart = end - 1;
+        while (wordStart > start && char.IsLetter(text[wordStart - 1])) wordStart--;
+        return end - 1 - wordStart > 3 ? end - 1 : end;
     }
 
     /// <summary>Names start with a capital; names of three letters or fewer are in capitals ("US", not "us") or abbreviated ("Ky.").</summary>
