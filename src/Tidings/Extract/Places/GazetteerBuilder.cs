@@ -29,7 +29,9 @@ public static class GazetteerBuilder
         var countryIds = ReadIdTable("country-geonameids.tsv");
         var admin1Ids = ReadIdTable("admin1-geonameids.tsv");
         var rows = new List<Row>();
-        rows.AddRange(Countries(Path.Combine(dir, "world-countries.json"), cities, countryIds));
+        var points = ReadTable("country-points.tsv").ToDictionary(c => c[0],
+            c => (double.Parse(c[1], CultureInfo.InvariantCulture), double.Parse(c[2], CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+        rows.AddRange(Countries(Path.Combine(dir, "world-countries.json"), cities, countryIds, points));
         rows.AddRange(Divisions(Path.Combine(dir, "geonames-admin1.json"), cities, admin1Ids, ReadTable("admin1-abbreviations.tsv")));
         rows.AddRange(ReadTable("continents.tsv").Select(c => new Row(new GeoEntry(int.Parse(c[0], CultureInfo.InvariantCulture), c[1], "", "", "CONT", 0,
             double.Parse(c[2], CultureInfo.InvariantCulture), double.Parse(c[3], CultureInfo.InvariantCulture)), [], [])));
@@ -83,7 +85,8 @@ public static class GazetteerBuilder
         return rows;
     }
 
-    private static IEnumerable<Row> Countries(string path, List<GeoEntry> cities, Dictionary<string, int> ids)
+    /// <param name="points">GeoNames' own country points, where known; otherwise the world-countries point.</param>
+    private static IEnumerable<Row> Countries(string path, List<GeoEntry> cities, Dictionary<string, int> ids, Dictionary<string, (double Lat, double Lon)> points)
     {
         var population = cities.GroupBy(c => c.Country).ToDictionary(g => g.Key, g => g.Sum(c => c.Population));
         using var json = JsonDocument.Parse(File.ReadAllText(path));
@@ -107,7 +110,8 @@ public static class GazetteerBuilder
                     if (d.EndsWith('n') || d.EndsWith('i')) demonyms.Add(d + "s"); // "Afghans", "Pakistanis"; not "Frenchs"
                 }
             var latlng = c.GetProperty("latlng");
-            double lat = latlng.GetArrayLength() == 2 ? latlng[0].GetDouble() : 0, lon = latlng.GetArrayLength() == 2 ? latlng[1].GetDouble() : 0;
+            var (lat, lon) = points.TryGetValue(code, out var point) ? point
+                : latlng.GetArrayLength() == 2 ? (latlng[0].GetDouble(), latlng[1].GetDouble()) : (0, 0);
             yield return new Row(new GeoEntry(ids.GetValueOrDefault(code), common, code, "", "PCLI", population.GetValueOrDefault(code), lat, lon), aliases, demonyms);
         }
     }
