@@ -199,8 +199,11 @@ public sealed partial class TimeExpressionRecognizer
             string code = m.Groups["s"].Value.ToLowerInvariant() switch { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
             return new SeasonMeaning(code, Int(m.Groups["y"]), Shift(m.Groups["rel"]));
         }),
+        // A clock time on a named day: "9 a.m. Tuesday", "4 a.m. EDT Thursday", "noon Saturday", "10 p.m. yesterday"
+        R($@"\b(?<t>(?:(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\d))?\s*(?<ap>[ap])\.?m\.?|(?<noon>noon|midnight))(?:\s+{TimeZone})?,?\s+(?:on\s+)?(?<day>{Weekday}|yesterday|today|tomorrow))\b",
+            ClockOnDay),
         // Clock times: "10:15 a.m.", "3 p.m.", "noon"
-        R(@"\b(?<t>(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?<ap>[ap])\.?m\.?)?(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|PKT|IST|BST|CET))?)(?![\d:])", Clock),
+        R($@"\b(?<t>(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?<ap>[ap])\.?m\.?)?(?:\s+{TimeZone})?)(?![\d:])", Clock),
         R(@"\b(?<t>(?<h>1[0-2]|0?[1-9])\s*(?<ap>[ap])\.m\.|(?<h>1[0-2]|0?[1-9])\s*(?<ap>[ap])m\b)", Clock),
         R(@"\b(?<t>noon|midday|midnight)\b", m => new ClockMeaning(m.Value.StartsWith("mid", StringComparison.OrdinalIgnoreCase) && m.Value.Length == 8 ? 0 : 12, 0)),
         // References
@@ -269,6 +272,22 @@ public sealed partial class TimeExpressionRecognizer
         int shift = Shift(m.Groups["rel"]);
         char unit = m.Groups["u"].Value.ToLowerInvariant() switch { "month" => 'M', "week" => 'W', "decade" => 'X', _ => 'Y' };
         return new RelativeMeaning(shift, unit, mod);
+    }
+
+    private const string TimeZone = "(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|PKT|IST|BST|CET)";
+
+    private static TimeMeaning? ClockOnDay(Match m)
+    {
+        var day = m.Groups["day"].Value.ToLowerInvariant();
+        TimeMeaning date = day switch
+        {
+            "yesterday" => new RelativeMeaning(-1, 'D'),
+            "today" => new RelativeMeaning(0, 'D'),
+            "tomorrow" => new RelativeMeaning(1, 'D'),
+            _ => new WeekdayMeaning(WeekdayOf(day), 0),
+        };
+        if (m.Groups["noon"].Success) return new ClockMeaning(m.Groups["noon"].Value.Equals("noon", StringComparison.OrdinalIgnoreCase) ? 12 : 0, 0, date);
+        return Clock(m) is ClockMeaning c ? c with { Date = date } : null;
     }
 
     private static TimeMeaning? Clock(Match m)
