@@ -28,6 +28,8 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         // Places inside organization names still name the place ("Kentucky State Police", "Environment Canada");
         // inside a person's name they do not ("George Washington").
         var blocked = entities.Where(e => e.Type == "PERSON").Select(e => (e.Start, e.End)).ToList();
+        // A long person span may open with a country or its demonym ("US President Donald Trump", "Pakistani Foreign Minister …").
+        var titled = entities.Where(e => e.Type == "PERSON" && e.Text.Split(' ').Length >= 3).Select(e => e.Start).ToHashSet();
         var organizations = entities.Where(e => e.Type == "ORG").Select(e => (e.Start, e.End)).ToList();
         var personWords = entities.Where(e => e.Type == "PERSON" && e.Text.Contains(' '))
             .SelectMany(e => e.Text.Split(' ')).ToHashSet(StringComparer.Ordinal);
@@ -45,6 +47,11 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         for (int i = 0; i < tokens.Count; i++)
         {
             if (!char.IsUpper(text[tokens[i].Start])) continue;
+            if (titled.Contains(tokens[i].Start) && RegionAtPersonStart(text, tokens, i) is { } opening)
+            {
+                found.Add(opening);
+                continue;
+            }
             if (blocked.Any(b => tokens[i].Start >= b.Start && tokens[i].End <= b.End)) continue;
             bool inOrganization = organizations.Any(b => tokens[i].Start >= b.Start && tokens[i].End <= b.End);
             var match = LongestMatch(text, tokens, i, inOrganization ? MinOtherPopulation : MinScanPopulation);
@@ -81,6 +88,14 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
             if (!gazetteer.IsPrefix(surface)) break;
         }
         return best;
+    }
+
+    /// <summary>The country, division or demonym opening a person span, when it is one.</summary>
+    private PlaceCandidate? RegionAtPersonStart(string text, IReadOnlyList<Token> tokens, int i)
+    {
+        if (LongestMatch(text, tokens, i, long.MaxValue) is { } m && m.Candidate.Entries.Any(e => e.IsCountry || e.IsAdmin1)) return m.Candidate;
+        var word = text[tokens[i].Start..tokens[i].End];
+        return gazetteer.Demonym(word) is { } country ? new PlaceCandidate(tokens[i].Start, tokens[i].End, word, [country], IsDemonym: true) : null;
     }
 
     /// <summary>"U.S.-led", "Canada-wide", "Afghanistan-based": the name before the hyphen, when it is a country, division or big place.</summary>
