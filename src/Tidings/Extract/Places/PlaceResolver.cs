@@ -75,9 +75,18 @@ public sealed record PlaceResolver
                 if (pair is not null && pair.Entries.Any(p => Contains(p, e))) s += PairBonus;
                 return s;
             }
-            result.Add((mentions[i], Best(mentions[i].Entries, Score)));
+            result.Add((mentions[i], Best(Plausible(mentions[i].Entries, pair), Score)));
         }
         return result;
+    }
+
+    /// <summary>A town that shares its name with a country or division ("Florida", New York) is meant only when the text pairs it ("Florida, N.Y.").</summary>
+    public long MinTownBesideRegion { get; init; } = 100000;
+
+    private IReadOnlyList<GeoEntry> Plausible(IReadOnlyList<GeoEntry> entries, PlaceCandidate? pair)
+    {
+        if (pair is not null || !entries.Any(e => e.IsRegion)) return entries;
+        return entries.Where(e => e.IsRegion || e.Population >= MinTownBesideRegion).ToList();
     }
 
     public double Prior(GeoEntry e)
