@@ -24,6 +24,7 @@ public static class Program
         root.Add(QuotesCommand.Create());
         root.Add(EntityCommands.Entities());
         root.Add(EntityCommands.Entity());
+        root.Add(PlacesCommand.Create());
         root.Add(LanguageCommands.Tag());
         var train = StoryCommands.Train();
         foreach (var c in LanguageCommands.TrainSubcommands()) train.Add(c);

@@ -13,6 +13,23 @@ internal static class TrainCommands
         yield return Lemma();
         yield return Ner();
         yield return Sentences();
+        yield return PlaceGazetteerCommand();
+    }
+
+    private static Command PlaceGazetteerCommand()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Compressed gazetteer to write (the shipped one is models/gazetteer.tsv.br)", Required = true };
+        var dir = new Option<DirectoryInfo>("--gazetteer") { Description = "GeoNames-derived directory (default: the shared gazetteer folder beside the project)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "gazetteer")) };
+        var cmd = new Command("gazetteer", "Build the place gazetteer (countries, first-level divisions, places with population ≥ 1000)") { output, dir };
+        cmd.SetAction(parse => CommonOptions.Guard(() =>
+        {
+            var rows = Tidings.Extract.Places.GazetteerBuilder.Build(parse.GetRequiredValue(dir).FullName);
+            var path = parse.GetRequiredValue(output).FullName;
+            Tidings.Extract.Places.GazetteerBuilder.Save(rows, path);
+            Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {rows.Count} entries)");
+            return 0;
+        }));
+        return cmd;
     }
 
     private static Command Sentences()
