@@ -23,6 +23,7 @@ public static class Program
         root.Add(TimelineCommand.Create());
         root.Add(QuotesCommand.Create());
         root.Add(LanguageCommands.Tag());
+        root.Add(ParseCommands.Parse());
         var train = StoryCommands.Train();
         foreach (var c in LanguageCommands.TrainSubcommands()) train.Add(c);
         root.Add(train);
