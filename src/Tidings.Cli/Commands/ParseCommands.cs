@@ -53,13 +53,19 @@ internal static class ParseCommands
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
         var minWeight = new Option<float>("--min-weight") { Description = "Drop averaged weights below this magnitude (smaller, faster model)", DefaultValueFactory = _ => 0.5f };
         var devEvery = new Option<bool>("--dev") { Description = "Score EWT dev every 5 passes (tuning)" };
-        var cmd = new Command("parser", "Train the dependency parser on UD EWT train + GUM train (predicted tags)") { output, corpora, posModel, iterations, seed, minWeight, devEvery };
+        var folds = new Option<int>("--jackknife") { Description = "Training tags from this many taggers each trained without one block (0: the --pos-model tags everything)", DefaultValueFactory = _ => 5 };
+        var taggerDir = new Option<DirectoryInfo>("--tagger-cache") { Description = "Tuning: keep the jackknife taggers in this directory and reuse them when present" };
+        var cmd = new Command("parser", "Train the dependency parser on UD EWT train + GUM train (predicted tags)") { output, corpora, posModel, iterations, seed, minWeight, devEvery, folds, taggerDir };
         cmd.SetAction(parse =>
         {
             var sw = Stopwatch.StartNew();
             var dir = LanguageCommands.CorporaDir(parse, corpora);
             var tagger = parse.GetValue(posModel) is { } m ? ModelFile.Load(m.FullName, PosTagger.Read) : LanguageAnalyzer.Default.PosTagger;
-            var (data, relations) = ParserTraining.Prepare(LanguageTraining.PosTrainingSentences(dir), tagger, TrainCommands.Log);
+            var sentences = LanguageTraining.PosTrainingSentences(dir);
+            var taggers = parse.GetValue(folds) is > 1 and var k
+                ? CachedTaggers(parse.GetValue(taggerDir), k, () => ParserTraining.JackknifeTaggers(sentences, k, iterations: 12, parse.GetValue(seed), minWeight: 1f, TrainCommands.Log))
+                : [tagger];
+            var (data, relations) = ParserTraining.Prepare(sentences, taggers, TrainCommands.Log);
             var dev = CorpusReader.ReadConllu(Path.Combine(dir, "ud-ewt", "en_ewt-ud-dev.conllu"));
             var parser = ParserTraining.Train(data, relations, parse.GetValue(iterations), parse.GetValue(seed), TrainCommands.Log,
                 parse.GetValue(devEvery) ? dev : null, tagger);
@@ -75,12 +81,23 @@ internal static class ParseCommands
         return cmd;
     }
 
+    private static List<PosTagger> CachedTaggers(DirectoryInfo? dir, int folds, Func<List<PosTagger>> train)
+    {
+        string PathOf(int k) => Path.Combine(dir!.FullName, $"jackknife-{k}-of-{folds}.bin");
+        if (dir != null && Enumerable.Range(0, folds).All(k => File.Exists(PathOf(k))))
+            return Enumerable.Range(0, folds).Select(k => ModelFile.Load(PathOf(k), PosTagger.Read)).ToList();
+        var taggers = train();
+        if (dir != null) for (int k = 0; k < folds; k++) ModelFile.Save(PathOf(k), taggers[k].Write);
+        return taggers;
+    }
+
     public static Command Eval()
     {
         var gold = new Option<FileInfo>("--gold") { Description = "Gold CoNLL-U file (default: EWT test under --corpora)" };
         var corpora = LanguageCommands.CorporaOption();
         var model = new Option<FileInfo>("--model") { Description = "Parser model file (default: the embedded model)" };
-        var cmd = new Command("parse", "UAS / LAS on gold tokens with predicted tags, and from the raw text") { gold, corpora, model };
+        var prune = new Option<float>("--prune") { Description = "Drop weights below this magnitude first (experiments)" };
+        var cmd = new Command("parse", "UAS / LAS on gold tokens with predicted tags, and from the raw text") { gold, corpora, model, prune };
         cmd.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -88,6 +105,11 @@ internal static class ParseCommands
             var analyzer = LanguageAnalyzer.Default;
             var parser = parse.GetValue(model) is { } m ? ModelFile.Load(m.FullName, DependencyParser.Read)
                 : analyzer.Parser ?? throw new InvalidOperationException("No embedded parser model.");
+            if (parse.GetValue(prune) is > 0 and var p)
+            {
+                parser = parser.Pruned(p);
+                output.WriteLine($"pruned to {parser.ActionModel.FeatureCount} + {parser.RelationModel.FeatureCount} features");
+            }
             var sentences = CorpusReader.ReadConllu(path);
             var onGold = ParseEvaluation.Evaluate(parser, analyzer.PosTagger, sentences);
             var raw = ParseEvaluation.EvaluateRaw(new LanguageAnalyzer(analyzer.PosTagger, analyzer.Lemmatizer, null, parser), sentences);

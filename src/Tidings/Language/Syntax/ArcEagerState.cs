@@ -8,7 +8,7 @@ public enum ParserAction { Shift = 0, Reduce = 1, LeftArc = 2, RightArc = 3 }
 /// plus the bookkeeping the features read (outermost children, valencies, label sets). Only one word may
 /// attach to the root. One instance is reused across sentences.
 /// </summary>
-internal sealed class ArcEagerState
+public sealed class ArcEagerState
 {
     public const int None = -1;
     public const int ActionCount = 4;

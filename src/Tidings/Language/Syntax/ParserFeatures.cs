@@ -13,6 +13,8 @@ internal sealed class ParserWords
     public ulong[] Tag = new ulong[64];
     public ulong[] Coarse = new ulong[64];
     public bool[] Punct = new bool[64];
+    public int[] PunctBefore = new int[64];   // punctuation tokens before each word, for "a comma in between"
+    public ulong[] Suffix = new ulong[64];
 
     public void Load(string text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<string> xpos, ReadOnlySpan<string> upos)
     {
@@ -21,14 +23,19 @@ internal sealed class ParserWords
         {
             int size = (Length + 1) * 2;
             Word = new ulong[size]; Tag = new ulong[size]; Coarse = new ulong[size]; Punct = new bool[size];
+            PunctBefore = new int[size]; Suffix = new ulong[size];
         }
-        Word[0] = Tag[0] = Coarse[0] = RootHash;
+        Word[0] = Tag[0] = Coarse[0] = Suffix[0] = RootHash;
+        PunctBefore[0] = PunctBefore[1] = 0;
         for (int i = 0; i < tokens.Length; i++)
         {
-            Word[i + 1] = FeatureHash.LowerFolded(text.AsSpan(tokens[i].Start, tokens[i].Length));
+            var form = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            Word[i + 1] = FeatureHash.LowerFolded(form);
+            Suffix[i + 1] = FeatureHash.LowerFolded(form.Length > 3 ? form[^3..] : form);
             Tag[i + 1] = FeatureHash.Chars(xpos[i]);
             Coarse[i + 1] = FeatureHash.Chars(upos[i]);
             Punct[i + 1] = upos[i] == "PUNCT";
+            if (i + 2 <= Length) PunctBefore[i + 2] = PunctBefore[i + 1] + (Punct[i + 1] ? 1 : 0);
         }
     }
 }
@@ -171,6 +178,12 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.Feature(77, s0.P, n0.P, st.RootChild < 0 ? 1UL : 0UL);
         f[k++] = FeatureHash.Feature(78, n0.P, n1.W);
         f[k++] = FeatureHash.Feature(79, s0.P, n0.P, n1.W);
+        // punctuation between s0 and n0 (clause and apposition boundaries), and n0's suffix for unknown words
+        ulong between = n0i < 0 ? 9UL : (ulong)Math.Min(words.PunctBefore[n0i] - words.PunctBefore[Math.Min(s0i + 1, n0i)], 3);
+        f[k++] = FeatureHash.Feature(81, s0.P, n0.P, between);
+        f[k++] = FeatureHash.Feature(82, s0.W, n0.P, between);
+        f[k++] = FeatureHash.Feature(83, s0.P, n0.W, between);
+        f[k++] = FeatureHash.Feature(84, s0.P, n0i < 0 ? ParserWords.NoneHash : words.Suffix[n0i]);
         f[k++] = FeatureHash.Feature(80, 1);
         return k;
     }
@@ -216,6 +229,11 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.Feature(124, dir, h.W, hl.L);
         f[k++] = FeatureHash.Feature(125, dir, d.W, dl.W);
         f[k++] = FeatureHash.Feature(126, dir, st.RootChild < 0 ? 1UL : 0UL, d.P);
+        ulong between = (ulong)Math.Min(words.PunctBefore[Math.Max(head, dependent)] - words.PunctBefore[Math.Min(head, dependent) + 1], 3);
+        f[k++] = FeatureHash.Feature(128, dir, d.P, h.P * 31 + between);
+        f[k++] = FeatureHash.Feature(129, dir, words.Suffix[dependent], h.P);
+        f[k++] = FeatureHash.Feature(130, dir, d.P, dr.W);
+        f[k++] = FeatureHash.Feature(131, dir, h.W, dl.W);
         f[k++] = FeatureHash.Feature(127, dir);
         return k;
     }

@@ -15,14 +15,39 @@ public static class ParserTraining
     private const int MinLiftedCount = 5;
     private const double ExplorationRate = 0.9;
 
-    /// <summary>Tags the sentences with the tagger and projectivizes their trees; relation table sorted, "root" included.</summary>
-    public static (List<ParserTrainingSentence> Data, string[] Relations) Prepare(IReadOnlyList<CorpusSentence> sentences, PosTagger tagger, Action<string>? log = null)
+    /// <summary>
+    /// Jackknifing: K taggers, tagger k trained on every block of sentences but the k-th (contiguous blocks,
+    /// so mostly whole documents), so that each sentence gets tags from a tagger that never saw it — as
+    /// error-prone as at run time. Pruned like the shipped tagger.
+    /// </summary>
+    public static List<PosTagger> JackknifeTaggers(IReadOnlyList<CorpusSentence> sentences, int folds, int iterations, int seed, float minWeight, Action<string>? log = null)
+    {
+        var taggers = new List<PosTagger>();
+        for (int k = 0; k < folds; k++)
+        {
+            var rest = sentences.Where((_, i) => FoldOf(i, sentences.Count, folds) != k).ToList();
+            var tagger = LanguageTraining.TrainPos(rest, iterations, seed);
+            taggers.Add(minWeight > 0 ? tagger.Pruned(minWeight) : tagger);
+            log?.Invoke($"jackknife tagger {k + 1}/{folds} trained on {rest.Count} sentences");
+        }
+        return taggers;
+    }
+
+    private static int FoldOf(int sentence, int count, int folds) => (int)((long)sentence * folds / count);
+
+    /// <summary>
+    /// Tags the sentences (sentence i by taggers[fold of i], see <see cref="JackknifeTaggers"/>; one tagger
+    /// tags all) and projectivizes their trees; relation table sorted, "root" included.
+    /// </summary>
+    public static (List<ParserTrainingSentence> Data, string[] Relations) Prepare(IReadOnlyList<CorpusSentence> sentences, IReadOnlyList<PosTagger> taggers, Action<string>? log = null)
     {
         var prepared = new List<(string Text, TextSpan[] Spans, string[] Xpos, string[] Upos, int[] Heads, string[] Rels)>();
         var labels = new int[256];
         int lifts = 0;
-        foreach (var s in sentences)
+        for (int si = 0; si < sentences.Count; si++)
         {
+            var s = sentences[si];
+            var tagger = taggers[FoldOf(si, sentences.Count, taggers.Count)];
             if (s.Words.Any(w => w.Head < 0)) continue;
             var (text, spans) = PosTagger.JoinForms(s.Words.Select(w => w.Form));
             if (labels.Length < spans.Length) labels = new int[spans.Length * 2];

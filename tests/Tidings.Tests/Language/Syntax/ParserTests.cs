@@ -1,0 +1,93 @@
+using Tidings.Language;
+using Tidings.Language.Syntax;
+
+namespace Tidings.Tests.Language.Syntax;
+
+public class ParserTests
+{
+    private static List<CorpusSentence> Slice()
+        => CorpusReader.ReadConllu(Path.Combine(AppContext.BaseDirectory, "Language", "Fixtures", "ewt-train-slice.conllu"));
+
+    [Fact]
+    public void TrainingOnASliceLearnsAndRoundTripsThroughAModelFile()
+    {
+        var sentences = Slice();
+        var train = sentences.Take(120).ToList();
+        var heldOut = sentences.Skip(120).ToList();
+        var tagger = LanguageAnalyzer.Default.PosTagger;
+        var (data, relations) = ParserTraining.Prepare(train, [tagger]);
+        var parser = ParserTraining.Train(data, relations, iterations: 6, seed: 1);
+        var onTrain = ParseEvaluation.Evaluate(parser, tagger, train);
+        var onHeldOut = ParseEvaluation.Evaluate(parser, tagger, heldOut);
+        Assert.True(onTrain.Las > 85, $"training LAS {onTrain.Las}");
+        Assert.True(onHeldOut.Uas > 50, $"held-out UAS {onHeldOut.Uas}");
+
+        var path = Path.Combine(Path.GetTempPath(), $"tidings-parser-{Guid.NewGuid():N}.bin");
+        try
+        {
+            ModelFile.Save(path, parser.Write);
+            var reloaded = ModelFile.Load(path, DependencyParser.Read);
+            Assert.Equal(onHeldOut, ParseEvaluation.Evaluate(reloaded, tagger, heldOut));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void TrainingIsDeterministicForAFixedSeed()
+    {
+        var (data, relations) = ParserTraining.Prepare(Slice().Take(40).ToList(), [LanguageAnalyzer.Default.PosTagger]);
+        byte[] Bytes(DependencyParser p)
+        {
+            using var stream = new MemoryStream();
+            using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, true)) p.Write(w);
+            return stream.ToArray();
+        }
+        Assert.Equal(Bytes(ParserTraining.Train(data, relations, 3, seed: 7)), Bytes(ParserTraining.Train(data, relations, 3, seed: 7)));
+    }
+
+    [Fact]
+    public void JackknifeTagsEachBlockWithATaggerThatNeverSawIt()
+    {
+        var sentences = Slice().Take(60).ToList();
+        var taggers = ParserTraining.JackknifeTaggers(sentences, folds: 2, iterations: 2, seed: 1, minWeight: 0);
+        Assert.Equal(2, taggers.Count);
+        var (data, _) = ParserTraining.Prepare(sentences, taggers);
+        Assert.Equal(sentences.Count, data.Count);
+    }
+
+    [Fact]
+    public void PseudoProjectiveLiftingIsUndoneAfterParsing()
+    {
+        // 1 What 2 did 3 you 4 say 5 he 6 wanted: "What" (obj of wanted) crosses "say" → non-projective from 6.
+        int[] heads = [0, 6, 4, 4, 0, 6, 4];
+        string[] relations = ["", "obj", "aux", "nsubj", "root", "nsubj", "ccomp"];
+        Assert.Equal(1, PseudoProjective.SmallestNonProjective(heads));
+        int lifts = PseudoProjective.Projectivize(heads, relations);
+        Assert.Equal(1, lifts);
+        Assert.Equal(4, heads[1]);
+        Assert.Equal("obj↑ccomp", relations[1]);
+        Assert.Equal(0, PseudoProjective.SmallestNonProjective(heads));
+        PseudoProjective.Deprojectivize(heads, relations);
+        Assert.Equal(6, heads[1]);
+        Assert.Equal("obj", relations[1]);
+    }
+
+    [Fact]
+    public void FollowingTheOracleRebuildsEveryProjectiveGoldTree()
+    {
+        var tagger = LanguageAnalyzer.Default.PosTagger;
+        var (data, _) = ParserTraining.Prepare(Slice(), [tagger]);
+        var state = new ArcEagerState();
+        foreach (var s in data)
+        {
+            state.Reset(s.Tokens.Length);
+            while (!state.IsTerminal)
+            {
+                var move = Enum.GetValues<ParserAction>().First(a => state.IsValid(a) && state.Cost(a, s.Heads) == 0);
+                state.Apply(move, 0);
+            }
+            for (int i = 1; i <= s.Tokens.Length; i++) if (state.Head[i] < 0) state.Head[i] = 0;
+            Assert.Equal(s.Heads[1..], state.Head[1..(s.Tokens.Length + 1)]);
+        }
+    }
+}
