@@ -7,7 +7,7 @@ using Tidings.Language.Syntax;
 namespace Tidings.Cli.Commands;
 
 /// <summary>`tidings parse`, `tidings train parser` and `tidings eval parse`: the dependency parser.</summary>
-internal static class ParseCommands
+public static class ParseCommands
 {
     public static Command Parse()
     {
@@ -49,9 +49,9 @@ internal static class ParseCommands
         var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
         var corpora = LanguageCommands.CorporaOption();
         var posModel = new Option<FileInfo>("--pos-model") { Description = "Tagger whose predicted tags the parser trains on (default: the embedded model)" };
-        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 15 };
+        var iterations = new Option<int>("--iterations") { Description = "Training passes", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LanguageTraining.DefaultSeed };
-        var minWeight = new Option<float>("--min-weight") { Description = "Drop averaged weights below this magnitude (smaller, faster model)", DefaultValueFactory = _ => 0.5f };
+        var minWeight = new Option<float>("--min-weight") { Description = "Drop averaged weights below this magnitude (smaller, faster model)", DefaultValueFactory = _ => 2f };
         var devEvery = new Option<bool>("--dev") { Description = "Score EWT dev every 5 passes (tuning)" };
         var folds = new Option<int>("--jackknife") { Description = "Training tags from this many taggers each trained without one block (0: the --pos-model tags everything)", DefaultValueFactory = _ => 5 };
         var taggerDir = new Option<DirectoryInfo>("--tagger-cache") { Description = "Tuning: keep the jackknife taggers in this directory and reuse them when present" };

@@ -84,6 +84,7 @@ public sealed class DependencyParser
             anyLifted |= _lifted[state.Label[i + 1]];
         }
         if (anyLifted) Lower(heads, relations);
+        ParentheticalRepair.Apply(heads[..tokens.Length], relations[..tokens.Length], punct.AsSpan(1, tokens.Length));
     }
 
     private static void Lower(Span<int> heads, Span<string> relations)

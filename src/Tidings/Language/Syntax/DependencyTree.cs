@@ -193,8 +193,10 @@ public sealed class DependencyTree
         => _children[i].Where(c => BaseRelation(c) == "flat").Append(i).Order().ToList();
 
     /// <summary>
-    /// Titles and appositives of a name: common-noun compounds before it ("Spokesperson Ned Price"),
-    /// appositives ("Ned Price, the spokesperson"), and the noun it is in apposition to ("the spokesperson, Ned Price").
+    /// Titles and appositives of a name: nouns modifying it from the left ("Spokesperson Ned Price",
+    /// "the department's Spokesperson Ned price" — whatever relation the parser chose, but not a possessor
+    /// marked by 's), appositives ("Ned Price, the spokesperson"), and the noun it is in apposition to
+    /// ("the spokesperson, Ned Price").
     /// </summary>
     public IReadOnlyList<int> Titles(int name)
     {
@@ -202,11 +204,15 @@ public sealed class DependencyTree
         int first = tokens[0];
         var titles = new List<int>();
         foreach (int part in tokens)
-            titles.AddRange(_children[part].Where(c => (BaseRelation(c) == "compound" && c < first) || Relation(c) == "appos"));
+            titles.AddRange(_children[part].Where(c => Relation(c) == "appos" || (c < first && IsTitleModifier(c))));
         if (Relation(name) == "appos" && Head(name) >= 0) titles.Add(Head(name));
         titles.Sort();
         return titles;
     }
+
+    private bool IsTitleModifier(int i)
+        => _tokens[i].Upos is "NOUN" or "PROPN" && BaseRelation(i) is "compound" or "nmod" or "amod" or "flat"
+            && !_children[i].Any(c => Relation(c) == "case");
 
     /// <summary>
     /// A parenthetical clause: a parataxis set off by punctuation on both sides ("The Taliban, he said, was …").
