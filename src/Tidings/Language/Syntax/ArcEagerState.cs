@@ -154,20 +154,20 @@ public sealed class ArcEagerState
 
     /// <summary>
     /// Completes the tree once the buffer is empty: words left without a head attach to the root's child
-    /// (or the first of them becomes the root when there is none).
+    /// (or the first of them becomes the root when there is none). isPunct is indexed by word (1-based).
     /// </summary>
-    public void Finish(int rootLabel, int fallbackLabel, int punctLabel, Func<int, bool> isPunct)
+    public void Finish(int rootLabel, int fallbackLabel, int punctLabel, bool[] isPunct)
     {
         for (int i = 1; i <= Length; i++)
         {
             if (Head[i] != None) continue;
-            if (RootChild == None && !isPunct(i)) AddArc(0, i, rootLabel);
+            if (RootChild == None && !isPunct[i]) AddArc(0, i, rootLabel);
         }
         for (int i = 1; i <= Length; i++)
         {
             if (Head[i] != None) continue;
             if (RootChild == None) AddArc(0, i, rootLabel);
-            else AddArc(RootChild, i, isPunct(i) ? punctLabel : fallbackLabel);
+            else AddArc(RootChild, i, isPunct[i] ? punctLabel : fallbackLabel);
         }
     }
 }

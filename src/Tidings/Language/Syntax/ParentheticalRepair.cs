@@ -18,9 +18,11 @@ internal static class ParentheticalRepair
         {
             int near = v - 1, verb = v + 1; // 0-based position → 1-based id
             if (heads[near] != verb || relations[near] != "nsubj" || !punct[v - 2] || !punct[v + 1]) continue;
-            int fronted = FirstChild(heads, relations, verb, 0, v - 2, "nsubj");
+            int fronted = FirstChild(heads, relations, verb, 0, v - 2, FrontedRelations);
             int complement = FirstChild(heads, relations, verb, v + 2, n, "ccomp", "xcomp", "conj", "advcl");
-            if (fronted < 0 || complement < 0) continue;
+            if (fronted < 0 || complement < 0 || HasChild(heads, relations, fronted + 1, "case")
+                || HasChild(heads, relations, complement + 1, "nsubj", "nsubj:pass", "csubj", "expl")) continue;
+            relations[fronted] = HasChild(heads, relations, complement + 1, "aux:pass") ? "nsubj:pass" : "nsubj";
             int newHead = complement + 1;
             heads[complement] = heads[v];
             relations[complement] = relations[v];
@@ -33,6 +35,12 @@ internal static class ParentheticalRepair
             relations[v - 2] = relations[v + 1] = "punct";
         }
     }
+
+    // How the parser attaches the fronted subject to the reporting verb: as a second subject, or as a bare noun phrase.
+    private static readonly string[] FrontedRelations = ["nsubj", "obl:unmarked", "obl:npmod", "dislocated", "obj", "dep"];
+
+    private static bool HasChild(Span<int> heads, Span<string> relations, int head, params string[] wanted)
+        => FirstChild(heads, relations, head, 0, heads.Length, wanted) >= 0;
 
     private static int FirstChild(Span<int> heads, Span<string> relations, int head, int from, int to, params string[] wanted)
     {
