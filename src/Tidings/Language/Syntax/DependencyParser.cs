@@ -48,6 +48,9 @@ public sealed class DependencyParser
     public void Parse(string text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<string> xpos, ReadOnlySpan<string> upos,
         Span<int> heads, Span<string> relations)
     {
+        // Callers may pass buffers longer than the sentence.
+        heads = heads[..tokens.Length];
+        relations = relations[..tokens.Length];
         var scratch = _scratch ??= new Scratch();
         var words = scratch.Words;
         var state = scratch.State;
@@ -84,7 +87,7 @@ public sealed class DependencyParser
             anyLifted |= _lifted[state.Label[i + 1]];
         }
         if (anyLifted) Lower(heads, relations);
-        ParentheticalRepair.Apply(heads[..tokens.Length], relations[..tokens.Length], punct.AsSpan(1, tokens.Length));
+        ParentheticalRepair.Apply(heads, relations, punct.AsSpan(1, tokens.Length));
     }
 
     private static void Lower(Span<int> heads, Span<string> relations)

@@ -8,7 +8,7 @@ namespace Tidings.Language.Syntax;
 /// the first comma and a clausal dependent after the second, the clause is rebuilt as UD annotates it: the
 /// complement becomes the head, the fronted subject its subject, the reporting clause a parataxis.
 /// </summary>
-internal static class ParentheticalRepair
+public static class ParentheticalRepair
 {
     /// <summary>heads are 1-based (0 = root), parallel to relations and punct (0-based word positions).</summary>
     public static void Apply(Span<int> heads, Span<string> relations, ReadOnlySpan<bool> punct)

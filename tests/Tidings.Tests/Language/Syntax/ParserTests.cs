@@ -90,4 +90,28 @@ public class ParserTests
             Assert.Equal(s.Heads[1..], state.Head[1..(s.Tokens.Length + 1)]);
         }
     }
+
+    [Fact]
+    public void ParentheticalReportingClauseIsRebuiltAroundThePredicate()
+    {
+        // The Taliban , he said , was unable . — as a greedy parse gets it: "said" heads both noun phrases.
+        int[] heads = [2, 5, 2, 5, 0, 5, 8, 5, 5];
+        string[] relations = ["det", "obl:unmarked", "punct", "nsubj", "root", "punct", "cop", "ccomp", "punct"];
+        bool[] punct = [false, false, true, false, false, true, false, false, true];
+        ParentheticalRepair.Apply(heads, relations, punct);
+        Assert.Equal(new[] { 2, 8, 5, 5, 8, 5, 8, 0, 8 }, heads);
+        Assert.Equal(new[] { "det", "nsubj", "punct", "nsubj", "parataxis", "punct", "cop", "root", "punct" }, relations);
+    }
+
+    [Fact]
+    public void ParentheticalRepairLeavesOrdinaryReportedSpeechAlone()
+    {
+        // On Monday , he said , the army left . — "Monday" has a case marker and "left" its own subject.
+        int[] heads = [2, 5, 2, 5, 0, 5, 8, 9, 5, 5];
+        string[] relations = ["case", "obl", "punct", "nsubj", "root", "punct", "det", "nsubj", "ccomp", "punct"];
+        var before = (int[])heads.Clone();
+        bool[] punct = [false, false, true, false, false, true, false, false, false, true];
+        ParentheticalRepair.Apply(heads, relations, punct);
+        Assert.Equal(before, heads);
+    }
 }
