@@ -24,11 +24,14 @@ switch (args.FirstOrDefault())
         return StoriesBenchmark.RunAll(repoRoot, args.Skip(1).ToArray());
     case "stories-one":
         return StoriesBenchmark.RunOne(args[1], int.Parse(args[2]));
+    case "entities":
+        // Quotes + entities layer throughput and the global entity table's memory (see EntityBenchmark).
+        return EntityBenchmark.Run(repoRoot, args[1..]);
     case "micro":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | corpus DIR COUNT | micro");
         return 2;
 }
 

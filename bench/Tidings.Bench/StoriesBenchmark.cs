@@ -63,6 +63,11 @@ public static class StoriesBenchmark
             timer.Stop();
             done += batch.Count;
             batch.Clear();
+            if (Environment.GetEnvironmentVariable("TIDINGS_BENCH_TRACE") is not null && done % (Batch * 5) == 0)
+            {
+                var info = GC.GetGCMemoryInfo();
+                Console.Error.WriteLine($"{done}: ws {Environment.WorkingSet >> 20} MB heap {info.HeapSizeBytes >> 20} committed {info.TotalCommittedBytes >> 20} frag {info.FragmentedBytes >> 20} gen2 {GC.CollectionCount(2)}");
+            }
         }
         foreach (var a in Generate(sources, pool, count, seed: 1))
         {
@@ -73,6 +78,8 @@ public static class StoriesBenchmark
         Flush();
         wall.Stop();
         var proc = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        Console.Error.WriteLine($"gc: heap {gc.HeapSizeBytes >> 20} MB fragmented {gc.FragmentedBytes >> 20} MB committed {gc.TotalCommittedBytes >> 20} MB; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; concurrent {System.Runtime.GCSettings.IsServerGC}");
         Console.WriteLine(
             $"{done,9:N0} articles  {done / timer.Elapsed.TotalSeconds,8:N0} articles/s (dedup + clustering, {timer.Elapsed.TotalSeconds:0.0} s; " +
             $"with generation {wall.Elapsed.TotalSeconds:0.0} s)  peak memory {proc.PeakWorkingSet64 / 1048576} MB  " +
@@ -104,8 +111,9 @@ public static class StoriesBenchmark
         var clock = start;
         while (emitted < count)
         {
-            // Open stories until the planned articles cover the next hour.
-            while (made < count && (pending.Count == 0 || pending.Peek().Item1.Published < clock.AddHours(1)))
+            // Open stories until the earliest planned article is due: every story opened later starts after the
+            // clock, so nothing earlier can still come. (Opening more would hold the whole stream in memory.)
+            while (made < count && (pending.Count == 0 || pending.Peek().Item1.Published > clock))
             {
                 int size = Math.Min(12, 1 + (int)(-Math.Log(1 - rng.NextDouble()) * 2.2));
                 // A story's text: eight sentences drawn from the whole corpus, so that stories do not share their text.

@@ -22,6 +22,8 @@ public static class Program
         root.Add(AnalyzeCommand.Create());
         root.Add(TimelineCommand.Create());
         root.Add(QuotesCommand.Create());
+        root.Add(EntityCommands.Entities());
+        root.Add(EntityCommands.Entity());
         root.Add(LanguageCommands.Tag());
         root.Add(ParseCommands.Parse());
         var train = StoryCommands.Train();

@@ -21,8 +21,11 @@ internal static class AnalyzeCommand
             var flow = new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = r.GetValue(maxSize) }), ArticlePipeline.CreateDefault());
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
             using var w = new Utf8JsonWriter(stdout, ArticleJsonWriter.CompactOptions);
+            // The global entity table grows as the articles are written, in input order.
+            var entities = new Tidings.Extract.Entities.EntityTable();
             void Write(Tidings.Documents.Article a, Tidings.Stories.StoryLink? story)
             {
+                Tidings.Extract.Entities.EntityLinker.Link(a, entities);
                 ArticleJsonWriter.Write(w, a, story: story, tokens: r.GetValue(tokens));
                 w.Flush();
                 w.Reset();

@@ -22,6 +22,7 @@ internal static class IngestCommand
             PrintSummary(summary);
             if (r.GetValue(list)) ArticlesCommand.WriteTable(store.List(new ArticleQuery()), store.Count());
             StoryCommands.UpdateStories(store);
+            EntityCommands.UpdateEntities(store);
             return summary.Read == 0 && summary.Skipped.Count > 0 ? 1 : 0;
         }));
         return cmd;

@@ -19,6 +19,7 @@ internal static class QuotesCommand
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
             using var store = new SqliteArticleStore(r.GetValue(db)!);
+            EntityCommands.UpdateEntities(store);
             var ids = r.GetValue(article) is { } one ? [one] : store.List(new ArticleQuery { Limit = r.GetValue(limit) }).Select(a => a.Id).ToList();
             var rows = new List<(string Article, Quote Quote)>();
             foreach (var id in ids)
@@ -43,6 +44,7 @@ internal static class QuotesCommand
                     w.WriteString("cue", row.Quote.Cue?.Text);
                     w.WriteString("speaker", row.Quote.Speaker?.Text);
                     w.WriteString("speaker_name", row.Quote.Speaker?.Name);
+                    w.WriteString("speaker_entity", row.Quote.Speaker?.Entity);
                     w.WriteString("channel", row.Quote.Channel);
                 });
                 return 0;

@@ -24,6 +24,8 @@ internal static class ShowCommand
                 return 1;
             }
             var sources = store.Sources(article.Id);
+            EntityCommands.UpdateEntities(store);
+            new SqliteEntityStore(store).Attach(article);
             if (r.GetValue(json))
             {
                 Console.WriteLine(ArticleJsonWriter.ToJson(article, indented: true, sources, StoryCommands.LinkOf(store, article.Id)));

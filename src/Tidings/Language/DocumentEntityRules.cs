@@ -12,12 +12,21 @@ internal static class DocumentEntityRules
     private const int Person = 0;
 
     public static void Apply(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<(int First, int Count)> sentences, int[] labels,
-        Gazetteer? gazetteer = null)
+        Gazetteer? gazetteer = null, WordStats? wordStats = null)
     {
+        if (wordStats != null) NameShapeRules.DropCapitalisedCommonWords(text, tokens, sentences, labels, wordStats, gazetteer);
         StripLeadingDeterminers(text, tokens, labels);
+        NameShapeRules.DropBareTitles(text, tokens, labels, TitleWords);
         StripLeadingTitles(text, tokens, labels);
         ExtendPersonsBackToTitles(text, tokens, labels);
-        if (gazetteer != null) LabelDatelines(text, tokens, sentences, labels, gazetteer);
+        NameShapeRules.JoinBracketedFirstNames(text, tokens, labels);
+        if (gazetteer != null)
+        {
+            LabelDatelines(text, tokens, sentences, labels, gazetteer);
+            NameShapeRules.CorrectListedPersons(text, tokens, labels, gazetteer);
+        }
+        NameShapeRules.ExtendOrganizationsOverConjunctions(text, tokens, labels, gazetteer);
+        NameShapeRules.LabelMediaOutlets(text, tokens, sentences, labels);
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
         CollectAcronymEntities(text, tokens, labels, votes);
         var acronymTypes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -25,6 +34,7 @@ internal static class DocumentEntityRules
         foreach (var (acronym, type) in votes) acronymTypes.TryAdd(acronym, type);
         PropagateAcronyms(text, tokens, labels, acronymTypes);
         ExtendPersonsOverLowerCaseSurnames(text, tokens, sentences, labels);
+        NameShapeRules.PropagatePersonNames(text, tokens, sentences, labels);
     }
 
     private static int TypeOf(int label) => (label - 1) / 4;
@@ -66,7 +76,7 @@ internal static class DocumentEntityRules
         return true;
     }
 
-    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "Minister", "President", "Secretary", "Spokesperson", "Spokesman", "Spokeswoman", "Senator", "Governor", "General",
         "Chief", "Commander", "Director", "Chairman", "Chairwoman", "Ambassador", "Judge", "Justice", "King", "Queen", "Prince",
@@ -203,15 +213,21 @@ internal static class DocumentEntityRules
                 personWords.Add(Word(text, tokens[i]).ToString());
         if (personWords.Count == 0) return;
         var lookup = personWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var titles = TitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (first, count) in sentences)
         {
             for (int i = first; i + 1 < first + count; i++)
             {
-                int y = labels[i];
-                if (y == 0 || TypeOf(y) != Person || PositionOf(y) < 2 || labels[i + 1] != 0) continue;
                 var next = Word(text, tokens[i + 1]);
-                if (!char.IsLower(next[0]) || tokens[i + 1].Start != tokens[i].End + 1 || !lookup.Contains(next)) continue;
-                labels[i] = PositionOf(y) == 3 ? Label(Person, 0) : Label(Person, 1);
+                if (labels[i + 1] != 0 || !char.IsLower(next[0]) || tokens[i + 1].Start != tokens[i].End + 1 || !lookup.Contains(next)) continue;
+                int y = labels[i];
+                if (y != 0 && TypeOf(y) == Person && PositionOf(y) >= 2)
+                    labels[i] = PositionOf(y) == 3 ? Label(Person, 0) : Label(Person, 1);
+                // "Spokesperson Ned price": the model saw no name at all, but a title, a first name and a surname
+                // known from elsewhere in the document make one.
+                else if (y == 0 && i > first && IsNameWord(Word(text, tokens[i])) && titles.Contains(Word(text, tokens[i - 1])))
+                    labels[i] = Label(Person, 0);
+                else continue;
                 labels[i + 1] = Label(Person, 2);
             }
         }

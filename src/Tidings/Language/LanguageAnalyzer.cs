@@ -58,7 +58,7 @@ public sealed class LanguageAnalyzer
             syntax.Parse(Parser, PosTagger, text, sentenceSpans, posLabels, first);
         }
         // Pass 2: document-level entity evidence (acronyms, lower-case surnames).
-        if (EntityRecognizer != null) DocumentEntityRules.Apply(text, spans, segmentation.Sentences, nerLabels, EntityRecognizer.Gazetteer);
+        if (EntityRecognizer != null) DocumentEntityRules.Apply(text, spans, segmentation.Sentences, nerLabels, EntityRecognizer.Gazetteer, EntityRecognizer.WordStats);
         var tokens = new Token[n];
         for (int i = 0; i < n; i++)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tidings.Documents;
+using Tidings.Extract.Entities;
 using Tidings.Extract.Quotes;
 using Tidings.Extract.Times;
 using Tidings.Language;
@@ -73,11 +74,19 @@ public static class ArticleJsonWriter
         if (a.Layers.Get<Sentence>(LanguageStage.Sentences) is { } sentences)
             WriteSpans(w, "sentences", sentences, s => (s.Start, s.End), null);
         if (a.Layers.Get<EntitySpan>(LanguageStage.Entities) is { } entities)
+        {
+            var refs = a.Layers.Get<EntityRef>(EntityLinker.RefsLayer);
             WriteSpans(w, "entities", entities, e => (e.Start, e.End), (w, e) =>
             {
                 w.WriteString("text", e.Text);
                 w.WriteString("type", e.Type);
+                if (refs is null) return;
+                // The global entity (entities stage): its id and canonical name; null when not linked.
+                var r = refs.FirstOrDefault(x => x.Start == e.Start && x.End == e.End);
+                w.WriteString("entity", r.Entity);
+                w.WriteString("name", r.Name);
             });
+        }
         if (tokens && a.Layers.Get<Token>(LanguageStage.Tokens) is { } tokenList)
             WriteSpans(w, "tokens", tokenList, t => (t.Start, t.End), (w, t) =>
             {

@@ -27,6 +27,7 @@ public sealed class ArticlePipeline
         new IdentityStage(),
         new LanguageStage(),
         new QuoteStage(),
+        new Extract.Entities.EntityStage(),
         new TimeStage(),
     ]);
 

@@ -17,6 +17,7 @@ internal sealed class ArticleSpansRecord
     [JsonPropertyName("sentences")] public List<int[]>? Sentences { get; set; }
     [JsonPropertyName("entities")] public List<Language.EntitySpan>? Entities { get; set; }
     [JsonPropertyName("quotes")] public List<Extract.Quotes.Quote>? Quotes { get; set; }
+    [JsonPropertyName("article_entities")] public List<Extract.Entities.ArticleEntity>? ArticleEntities { get; set; }
 
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -32,6 +33,7 @@ internal sealed class ArticleSpansRecord
         Sentences = a.Layers.Get<Language.Sentence>(Language.LanguageStage.Sentences)?.Select(s => new[] { s.Start, s.End, s.FirstToken, s.TokenCount }).ToList(),
         Entities = a.Layers.Get<Language.EntitySpan>(Language.LanguageStage.Entities)?.ToList(),
         Quotes = a.Layers.Get<Extract.Quotes.Quote>(Extract.Quotes.QuoteStage.Layer)?.ToList(),
+        ArticleEntities = a.Layers.Get<Extract.Entities.ArticleEntity>(Extract.Entities.EntityStage.Layer)?.ToList(),
     }, Options);
 
     public static void Apply(string json, Article a)
@@ -48,5 +50,6 @@ internal sealed class ArticleSpansRecord
             a.Layers.Set(Language.LanguageStage.Sentences, r.Sentences.Where(x => x.Length == 4).Select(x => new Language.Sentence(x[0], x[1], x[2], x[3])).ToList());
         if (r.Entities is not null) a.Layers.Set(Language.LanguageStage.Entities, r.Entities);
         if (r.Quotes is not null) a.Layers.Set(Extract.Quotes.QuoteStage.Layer, r.Quotes);
+        if (r.ArticleEntities is not null) a.Layers.Set(Extract.Entities.EntityStage.Layer, r.ArticleEntities);
     }
 }

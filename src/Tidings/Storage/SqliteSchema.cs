@@ -61,6 +61,25 @@ internal static class SqliteSchema
             """,
             "CREATE INDEX story_articles_story ON story_articles(story_id)",
         ],
+        // 3: the global entity table (Extract/Entities/): entities, their spellings and roles, every mention, and
+        // which articles have been linked (an article with no entities is linked too).
+        [
+            "CREATE TABLE entities(id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, acronym TEXT, articles INTEGER NOT NULL)",
+            "CREATE INDEX entities_name ON entities(name COLLATE NOCASE)",
+            "CREATE TABLE entity_aliases(entity_id TEXT NOT NULL, alias TEXT NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY(entity_id, alias))",
+            "CREATE INDEX entity_aliases_alias ON entity_aliases(alias COLLATE NOCASE)",
+            "CREATE TABLE entity_roles(entity_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY(entity_id, role))",
+            """
+            CREATE TABLE entity_mentions(
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                confidence REAL NOT NULL, evidence TEXT NOT NULL,
+                PRIMARY KEY(article_id, start))
+            """,
+            "CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id)",
+            "CREATE TABLE entity_articles(article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)",
+        ],
     ];
 
     public static int Version => Migrations.Length;

@@ -32,7 +32,7 @@ public static class CliRunner
         var stderr = p.StandardError.ReadToEndAsync();
         if (stdin is not null) p.StandardInput.Write(stdin);
         p.StandardInput.Close();
-        if (!p.WaitForExit(120_000))
+        if (!p.WaitForExit(300_000)) // generous: CI machines are small and may be shared
         {
             p.Kill(true);
             throw new TimeoutException($"tidings {string.Join(' ', args)} did not finish");

@@ -59,7 +59,7 @@ public class QuoteAttributionTests
     [InlineData("which are held in a state of war", "partial", "Rana Sanaullah Khan")]
     [InlineData("Responding to the situation, Washington said that both nations", "indirect", "Washington")]
     [InlineData("on more than one occasion it was ready to help Pakistan", "indirect", "US")]
-    [InlineData("offered his condolences", "indirect", "Antony Blinkon")]
+    [InlineData("offered his condolences", "indirect", "Antony Blinken")]
     [InlineData("Earlier this week, the State Department maintained", "indirect", "State Department")]
     public void Sample004_Attributions(string startsWith, string kind, string speaker)
     {

@@ -94,6 +94,7 @@ public sealed class QuoteAttributor
         // Direct and partial quotations.
         QuoteSpeaker? previousSpeaker = null;
         Cue? previousCue = null;
+        int previousEnd = -1;
         var attributesQuote = new HashSet<int>(); // cues that attribute the quotation before them
         foreach (var found in quoted)
         {
@@ -108,7 +109,13 @@ public sealed class QuoteAttributor
             string kind = full ? "direct" : "partial";
             QuoteSpeaker? speaker = null;
             bool isPerson = false;
-            if (cue is not null) speaker = Speaker(cue, out isPerson);
+            if (cue is null && !full && ContinuesPrevious(q))
+            {
+                // `"I would," Melanie said to the TV. "I would, Donald."`: a short quotation right after the cue clause
+                // of the one before continues it.
+                (cue, speaker, kind) = (previousCue, previousSpeaker, "direct");
+            }
+            else if (cue is not null) speaker = Speaker(cue, out isPerson);
             else if (!full)
             {
                 kind = "scare"; // until reported speech around it claims it (below)
@@ -136,7 +143,7 @@ public sealed class QuoteAttributor
             var content = new Quote(q.Start, q.End, text[q.Start..q.End], kind, cue is null ? null : new QuoteCue(cue.Start, cue.End, text[cue.Start..cue.End]),
                 speaker, cue is null ? null : Channel(cue));
             results.Add((content, isPerson));
-            if (speaker is not null && kind == "direct") (previousSpeaker, previousCue) = (speaker, cue);
+            if (speaker is not null && kind == "direct") (previousSpeaker, previousCue, previousEnd) = (speaker, cue, q.End);
         }
 
         // Reported speech around every cue whose content is not a quotation already attributed
@@ -194,6 +201,16 @@ public sealed class QuoteAttributor
         {
             while (i < text.Length && text[i] == ' ') i++;
             return i;
+        }
+
+        // The previous direct quotation's cue sits between it and this one, in the same paragraph, and nothing but
+        // the cue clause and a comma or full stop comes between: `"A," X said (to Y), "B"`.
+        bool ContinuesPrevious(QuotedSpan q)
+        {
+            if (previousCue is null || previousEnd < 0 || previousCue.Start < previousEnd || previousCue.End > q.Open) return false;
+            if (!char.IsUpper(text[q.Start]) || text.IndexOf('\n', previousEnd, q.Open - previousEnd) >= 0) return false;
+            var between = text[previousCue.End..q.Open].TrimEnd();
+            return between.Length < 80 && (between.EndsWith(',') || between.EndsWith('.')) && between[..^1].IndexOfAny(['.', '?', '!', ';', '"', '“', '”']) < 0;
         }
 
         bool AfterThat(QuotedSpan q)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tidings.Language;
 
 namespace Tidings.Extract.Quotes;
@@ -11,9 +10,11 @@ namespace Tidings.Extract.Quotes;
 /// </summary>
 internal sealed class SpeakerNames
 {
-    private sealed class Person(string canonical)
+    private sealed class Person(string form)
     {
-        public string Canonical { get; set; } = canonical;
+        /// <summary>Every way the article writes the name; the canonical name follows from them as for entities.</summary>
+        public List<string> Forms { get; } = [form];
+        public string Canonical => Entities.ArticleEntityResolver.CanonicalName("PERSON", Forms);
         public HashSet<string> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
         public List<int> Offsets { get; } = [];
     }
@@ -34,14 +35,15 @@ internal sealed class SpeakerNames
             var surname = words[^1];
             if (!_bySurname.TryGetValue(surname, out var person))
             {
-                person = FindVariant(surname) ?? new Person(TitleCase(e.Text));
+                person = FindVariant(surname) ?? new Person(e.Text);
                 if (!_people.Contains(person)) _people.Add(person);
+                else person.Forms.Add(e.Text);
                 _bySurname[surname] = person;
             }
-            if (words.Length > person.Canonical.Split(' ').Length) person.Canonical = TitleCase(e.Text);
+            else person.Forms.Add(e.Text);
             person.Offsets.Add(e.Start);
             _mentions.Add((e.Start, e.End, person));
-            var role = RoleBefore(tokens, e.Start);
+            var role = Entities.TitleWords.Before(_text, tokens, e.Start);
             if (role is not null) person.Roles.Add(role);
         }
     }
@@ -51,26 +53,6 @@ internal sealed class SpeakerNames
         surname.Length >= 5 ? _bySurname.FirstOrDefault(kv => kv.Key.Length == surname.Length && Differences(kv.Key, surname) == 1).Value : null;
 
     private static int Differences(string a, string b) => a.Zip(b).Count(p => char.ToLowerInvariant(p.First) != char.ToLowerInvariant(p.Second));
-
-    /// <summary>Capitalized title words right before a name: "Spokesperson", "Foreign Minister".</summary>
-    private string? RoleBefore(IReadOnlyList<Token> tokens, int start)
-    {
-        int i = tokens.Count - 1;
-        int lo = 0, hi = tokens.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (tokens[mid].Start < start) lo = mid + 1; else hi = mid - 1;
-        }
-        i = lo - 1;
-        var words = new List<string>();
-        while (i >= 0 && words.Count < 3 && tokens[i].Upos is "NOUN" or "PROPN" && char.IsUpper(_text[tokens[i].Start]))
-        {
-            words.Insert(0, _text[tokens[i].Start..tokens[i].End]);
-            i--;
-        }
-        return words.Count > 0 ? string.Join(' ', words).ToLowerInvariant() : null;
-    }
 
     /// <summary>The name for a speaker phrase, and whether it names a person.</summary>
     public (string Name, bool IsPerson) Resolve(int start, int end, IReadOnlyList<(int Offset, string Name, bool IsPerson)> earlier)
@@ -91,12 +73,12 @@ internal sealed class SpeakerNames
             // "the department's Spokesperson Ned price": a title before a name the recognizer missed.
             if (!_bySurname.TryGetValue(name.Split(' ')[^1], out var known))
             {
-                known = new Person(TitleCase(name));
+                known = new Person(name);
                 _people.Add(known);
                 _bySurname[name.Split(' ')[^1]] = known;
             }
             // A fuller name than the one recognised so far ("Spokesperson Ned price" when only "Price" was found) names the person.
-            else if (name.Split(' ').Length > known.Canonical.Split(' ').Length) known.Canonical = TitleCase(name);
+            else known.Forms.Add(name);
             known.Roles.Add(title);
             known.Offsets.Add(start);
             _mentions.Add((end - name.Length, end, known));
@@ -143,8 +125,4 @@ internal sealed class SpeakerNames
         }
         return null;
     }
-
-    private static string TitleCase(string name) =>
-        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w =>
-            w.Length > 1 && w.All(char.IsLower) ? char.ToUpper(w[0], CultureInfo.InvariantCulture) + w[1..] : w));
 }
