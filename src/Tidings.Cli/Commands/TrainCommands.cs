@@ -4,7 +4,7 @@ using Tidings.Language;
 
 namespace Tidings.Cli.Commands;
 
-/// <summary>`tidings train pos|ner|lemma --out FILE`: reproducible training (fixed seed) from the corpora.</summary>
+/// <summary>`tidings train pos|ner|lemma|sentences|parser --out FILE`: reproducible training (fixed seed) from the corpora.</summary>
 internal static class TrainCommands
 {
     public static IEnumerable<Command> Create()
@@ -14,6 +14,7 @@ internal static class TrainCommands
         yield return Ner();
         yield return Sentences();
         yield return PlaceGazetteerCommand();
+        yield return ParseCommands.Train();
     }
 
     private static Command PlaceGazetteerCommand()

@@ -95,6 +95,9 @@ public static class ArticleJsonWriter
                 w.WriteString("xpos", t.Xpos);
                 w.WriteString("lemma", t.Lemma);
                 w.WriteString("ner", t.Ner);
+                if (t.Head < 0) return;
+                w.WriteNumber("head", t.Head);
+                w.WriteString("deprel", t.Deprel);
             });
         if (a.Layers.Get<Quote>(QuoteStage.Layer) is { } quotes)
         {

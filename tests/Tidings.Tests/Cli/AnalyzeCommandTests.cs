@@ -47,6 +47,10 @@ public class AnalyzeCommandTests
         var said = tokens.First(t => text[t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()] == "said");
         Assert.Equal("VERB", said.GetProperty("upos").GetString());
         Assert.Equal("say", said.GetProperty("lemma").GetString());
+        // Dependency head: 1-based index within the sentence (0 = root), and the UD relation.
+        Assert.InRange(said.GetProperty("head").GetInt32(), 0, 200);
+        Assert.False(string.IsNullOrEmpty(said.GetProperty("deprel").GetString()));
+        Assert.Contains(tokens, t => t.GetProperty("deprel").GetString() == "nsubj");
         Assert.False(Analyze(null, TestData.Sample000)[0].TryGetProperty("tokens", out _));
     }
 
