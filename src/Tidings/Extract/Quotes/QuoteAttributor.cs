@@ -47,6 +47,9 @@ public sealed class QuoteAttributor
             if (speaker is null && (i == floor || phrases.Word(i - 1) is "," or "\"" or "”" or "'" or "’")) speaker = phrases.Right(cueEnd, ceiling);
             // "Price said … and describes …": a cue without its own subject shares the previous one's in the sentence.
             if (speaker is null && cues.Count > 0 && cues[^1].Sentence == s && cues[^1].Speaker is not null) speaker = cues[^1].Speaker;
+            // The parse names a subject the phrase patterns did not reach ("Officials in the two capitals, who met on
+            // Monday, said …").
+            speaker ??= SyntacticSubject(tokens, i, floor, ceiling);
             if (speaker is null) continue;
             cues.Add(new Cue(i, tokens[i].Start, tokens[cueEnd].End, speaker, parenthetical, s));
         }
@@ -292,6 +295,26 @@ public sealed class QuoteAttributor
             while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or '"' or '”' or '’')) end--;
             return end;
         }
+    }
+
+    /// <summary>The span of the nominal subject of the cue verb at <paramref name="cue"/>, from the dependency parse, if any.</summary>
+    private static (int First, int Last)? SyntacticSubject(IReadOnlyList<Token> tokens, int cue, int floor, int ceiling)
+    {
+        int subject = -1;
+        for (int k = floor; k < ceiling && subject < 0; k++)
+            if (tokens[k].Head == cue - floor + 1 && tokens[k].Deprel is "nsubj") subject = k;
+        if (subject < 0 || tokens[subject].Upos is "PRON" && tokens[subject].Lemma is "it" or "that" or "this" or "which" or "who") return null;
+        int first = subject, last = subject;
+        for (int k = floor; k < ceiling; k++)
+        {
+            // k is in the subject's subtree when its chain of heads reaches the subject.
+            int h = k, steps = 0;
+            while (h != subject && h >= floor && tokens[h].Head > 0 && steps++ < ceiling - floor) h = floor + tokens[h].Head - 1;
+            if (h != subject) continue;
+            first = Math.Min(first, k);
+            last = Math.Max(last, k);
+        }
+        return last - first < 12 && last < cue ? (first, last) : null;
     }
 
     private static string TitleCaseLabel(string label) =>
