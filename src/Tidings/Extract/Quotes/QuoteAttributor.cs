@@ -143,7 +143,16 @@ public sealed class QuoteAttributor
                 q = q with { Start = SkipSpaces(q.Start + label.Length + 1) };
                 kind = "direct";
             }
-            var content = new Quote(q.Start, q.End, text[q.Start..q.End], kind, cue is null ? null : new QuoteCue(cue.Start, cue.End, text[cue.Start..cue.End]),
+            // A reader's comment or a pull quote signed after a dash: `"…" ― Sonya Herridge`.
+            QuoteCue? dashCue = null;
+            if (cue is null && DashSignature(q) is { } signed)
+            {
+                var (name, person) = names.Resolve(signed.NameStart, signed.NameEnd, earlier);
+                earlier.Add((signed.NameStart, name, person));
+                (speaker, isPerson, kind) = (new QuoteSpeaker(signed.NameStart, signed.NameEnd, text[signed.NameStart..signed.NameEnd], name), person, "direct");
+                dashCue = new QuoteCue(signed.Dash, signed.Dash + 1, text[signed.Dash..(signed.Dash + 1)]);
+            }
+            var content = new Quote(q.Start, q.End, text[q.Start..q.End], kind, cue is null ? dashCue : new QuoteCue(cue.Start, cue.End, text[cue.Start..cue.End]),
                 speaker, cue is null ? null : Channel(cue));
             results.Add((content, isPerson));
             if (speaker is not null && kind == "direct") (previousSpeaker, previousCue, previousEnd) = (speaker, cue, q.End);
@@ -198,6 +207,23 @@ public sealed class QuoteAttributor
         {
             var m = System.Text.RegularExpressions.Regex.Match(text[q.Start..Math.Min(q.End, q.Start + 40)], @"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s");
             return m.Success ? m.Groups[1].Value : null;
+        }
+
+        (int Dash, int NameStart, int NameEnd)? DashSignature(QuotedSpan q)
+        {
+            if (q.Close < 0) return null;
+            int i = q.Close + 1;
+            while (i < text.Length && text[i] is ' ' or '\u00a0') i++;
+            if (i >= text.Length || text[i] is not ('―' or '—' or '–' or '-')) return null;
+            int dash = i++;
+            while (i < text.Length && text[i] is ' ' or '\u00a0') i++;
+            int end = i;
+            while (end < text.Length && text[end] is not ('\n' or ',' or '(' or '“' or '"')) end++;
+            while (end > i && text[end - 1] is ' ' or '\u00a0' or '.') end--;
+            var words = text[i..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            bool name = words.Length is >= 1 and <= 6 && char.IsUpper(words[0][0])
+                && words.All(w => char.IsUpper(w[0]) || w is "de" or "van" or "von" or "al" or "bin" or "la" or "del");
+            return name ? (dash, i, end) : null;
         }
 
         int SkipSpaces(int i)
