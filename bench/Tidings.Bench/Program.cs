@@ -17,6 +17,9 @@ switch (args.FirstOrDefault())
     case "language":
         // Throughput and memory of the language layer (see LanguageBenchmark).
         return LanguageBenchmark.Run(args[1..]);
+    case "parse":
+        // Tagging plus dependency parsing (see ParseBenchmark).
+        return ParseBenchmark.Run(args[1..]);
     case "stories":
         return StoriesBenchmark.RunAll(repoRoot, args.Skip(1).ToArray());
     case "stories-one":
@@ -31,7 +34,7 @@ switch (args.FirstOrDefault())
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | corpus DIR COUNT | micro");
         return 2;
 }
 

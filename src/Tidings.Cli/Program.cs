@@ -24,7 +24,9 @@ public static class Program
         root.Add(QuotesCommand.Create());
         root.Add(EntityCommands.Entities());
         root.Add(EntityCommands.Entity());
+        root.Add(PlacesCommand.Create());
         root.Add(LanguageCommands.Tag());
+        root.Add(ParseCommands.Parse());
         var train = StoryCommands.Train();
         foreach (var c in LanguageCommands.TrainSubcommands()) train.Add(c);
         root.Add(train);

@@ -12,7 +12,7 @@ internal static class AnalyzeCommand
     {
         var paths = CommonOptions.Paths("files or directories to read; - reads standard input");
         var maxSize = CommonOptions.MaxSize();
-        var tokens = new Option<bool>("--tokens") { Description = "also write every token with its part of speech, lemma and entity tag" };
+        var tokens = new Option<bool>("--tokens") { Description = "also write every token with its part of speech, lemma, entity tag and dependency head and relation" };
         var noStories = new Option<bool>("--no-stories") { Description = "write each article as soon as it is analysed, without story ids (memory stays flat on any input size)" };
         var cmd = new Command("analyze", "Run the pipeline without storing; write one JSON object per article (JSON Lines, see docs/schema.md)") { paths, maxSize, tokens, noStories };
         cmd.SetAction(r => CommonOptions.Guard(() =>

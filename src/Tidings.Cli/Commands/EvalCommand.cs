@@ -24,6 +24,7 @@ internal static class EvalCommand
         eval.Add(html);
         eval.Add(Timex());
         eval.Add(Quotes());
+        eval.Add(EvalGeoCommand.Create());
         eval.Add(StoryCommands.EvalStories());
         eval.Add(StoryCommands.EvalDedup());
         return eval;

@@ -3,13 +3,14 @@ using Tidings.Language;
 
 namespace Tidings.Cli.Commands;
 
-/// <summary>`tidings eval pos|ner --gold FILE`: scores on gold tokens (tokenize lives in LanguageCommands).</summary>
+/// <summary>`tidings eval pos|ner|parse --gold FILE`: scores on gold tokens (tokenize lives in LanguageCommands).</summary>
 internal static class EvalCommands
 {
     public static IEnumerable<Command> Create()
     {
         yield return Pos();
         yield return Ner();
+        yield return ParseCommands.Eval();
     }
 
     private static Command Ner()

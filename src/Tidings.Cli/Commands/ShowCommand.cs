@@ -54,6 +54,17 @@ internal static class ShowCommand
                 foreach (var t in times) table.AddRow(Markup.Escape(t.Text), t.Type, Markup.Escape(t.Value + (t.Mod is { } m ? $" ({m})" : "")), $"{t.Start}-{t.End}");
                 AnsiConsole.Write(table);
             }
+            if (article.Layers.Get<Extract.Places.PlaceMention>(Extract.Places.PlaceStage.Layer) is { Count: > 0 } places)
+            {
+                var table = new Table().AddColumn("place").AddColumn("resolved to").AddColumn("geonameid").AddColumn("lat, lon").AddColumn("offsets");
+                foreach (var place in places)
+                {
+                    var where = string.Join(", ", new[] { place.Name, place.Admin1 == place.Name ? null : place.Admin1, place.Country }.OfType<string>());
+                    table.AddRow(Markup.Escape(place.Text), Markup.Escape(where + (place.Metonymy ? " (government)" : "")),
+                        place.GeonameId.ToString(), $"{place.Lat:0.###}, {place.Lon:0.###}", $"{place.Start}-{place.End}");
+                }
+                AnsiConsole.Write(table);
+            }
             if (r.GetValue(boilerplate))
             {
                 var table = new Table().AddColumn("removed").AddColumn("why");

@@ -4,7 +4,7 @@ using Tidings.Language;
 
 namespace Tidings.Cli.Commands;
 
-/// <summary>`tidings train pos|ner|lemma --out FILE`: reproducible training (fixed seed) from the corpora.</summary>
+/// <summary>`tidings train pos|ner|lemma|sentences|parser --out FILE`: reproducible training (fixed seed) from the corpora.</summary>
 internal static class TrainCommands
 {
     public static IEnumerable<Command> Create()
@@ -13,6 +13,24 @@ internal static class TrainCommands
         yield return Lemma();
         yield return Ner();
         yield return Sentences();
+        yield return PlaceGazetteerCommand();
+        yield return ParseCommands.Train();
+    }
+
+    private static Command PlaceGazetteerCommand()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Compressed gazetteer to write (the shipped one is models/gazetteer.tsv.br)", Required = true };
+        var dir = new Option<DirectoryInfo>("--gazetteer") { Description = "GeoNames-derived directory (default: the shared gazetteer folder beside the project)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "gazetteer")) };
+        var cmd = new Command("gazetteer", "Build the place gazetteer (countries, first-level divisions, places with population ≥ 1000)") { output, dir };
+        cmd.SetAction(parse => CommonOptions.Guard(() =>
+        {
+            var rows = Tidings.Extract.Places.GazetteerBuilder.Build(parse.GetRequiredValue(dir).FullName);
+            var path = parse.GetRequiredValue(output).FullName;
+            Tidings.Extract.Places.GazetteerBuilder.Save(rows, path);
+            Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {rows.Count} entries)");
+            return 0;
+        }));
+        return cmd;
     }
 
     private static Command Sentences()

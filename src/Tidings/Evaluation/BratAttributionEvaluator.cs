@@ -106,6 +106,7 @@ public static class BratAttributionEvaluator
             if (q.Speaker is { } s && g.Source is { } src &&
                 (Overlaps(s.Start, s.End, src) || text[src.Start..src.End].Contains(s.Name.Split(' ')[^1], StringComparison.OrdinalIgnoreCase)))
                 counts.Speaker++;
+            else log?.Invoke($"WHO   {Show(text, g.Content[0])} <- ours: {q.Speaker?.Text ?? "none"}; gold: {(g.Source is { } gs ? Show(text, gs) : "none")}");
             if (q.Cue is { } c && g.Cue is { } cue && Overlaps(c.Start, c.End, cue)) counts.Cue++;
         }
         if (log is null) return;

@@ -8,6 +8,9 @@ public sealed record CorpusWord(string Form, string Lemma, string Upos, string X
 
     /// <summary>1-based index of the syntactic head within the sentence (0 = root), -1 when unknown.</summary>
     public int Head { get; set; } = -1;
+
+    /// <summary>Universal dependency relation to the head ("nsubj", "obl:tmod"), "_" when unknown.</summary>
+    public string Deprel { get; set; } = "_";
 }
 
 /// <summary>A multi-word token (e.g. "don't" = do + n't) covering words [First, Last] (0-based, inclusive).</summary>
@@ -64,6 +67,7 @@ public static class CorpusReader
             string Col(int k) => cols.Length > k ? cols[k] : "_";
             var word = new CorpusWord(cols[1], Col(2), Col(3), Col(4), Col(9));
             if (cols.Length > 6 && int.TryParse(cols[6], out int head)) word.Head = head;
+            if (cols.Length > 7) word.Deprel = cols[7];
             current.Words.Add(word);
         }
         if (current.Words.Count > 0) result.Add(current);

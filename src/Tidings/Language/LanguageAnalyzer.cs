@@ -1,18 +1,21 @@
+using Tidings.Language.Syntax;
+
 namespace Tidings.Language;
 
 /// <summary>
-/// The language layer in one call: tokens (with UPOS, XPOS, lemma, NER tag), sentences and entity spans.
+/// The language layer in one call: tokens (with UPOS, XPOS, lemma, NER tag, head and relation), sentences and entity spans.
 /// Immutable models plus per-thread scratch buffers make one instance safe to share across threads.
 /// </summary>
 public sealed class LanguageAnalyzer
 {
     private static readonly Lazy<LanguageAnalyzer> LazyDefault = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public LanguageAnalyzer(PosTagger posTagger, Lemmatizer lemmatizer, EntityRecognizer? entityRecognizer)
+    public LanguageAnalyzer(PosTagger posTagger, Lemmatizer lemmatizer, EntityRecognizer? entityRecognizer, DependencyParser? parser = null)
     {
         PosTagger = posTagger;
         Lemmatizer = lemmatizer;
         EntityRecognizer = entityRecognizer;
+        Parser = parser;
     }
 
     /// <summary>The analyzer with the models embedded in this assembly, loaded once on first use.</summary>
@@ -21,13 +24,15 @@ public sealed class LanguageAnalyzer
     public PosTagger PosTagger { get; }
     public Lemmatizer Lemmatizer { get; }
     public EntityRecognizer? EntityRecognizer { get; }
+    public DependencyParser? Parser { get; }
 
     private static LanguageAnalyzer LoadEmbedded()
     {
         var pos = ModelFile.LoadEmbedded("pos.bin", PosTagger.Read);
         var lemma = ModelFile.LoadEmbedded("lemma.bin", Lemmatizer.Read);
         var ner = ModelFile.HasEmbedded("ner.bin") ? ModelFile.LoadEmbedded("ner.bin", EntityRecognizer.Read) : null;
-        return new LanguageAnalyzer(pos, lemma, ner);
+        var parser = ModelFile.HasEmbedded("parser.bin") ? ModelFile.LoadEmbedded("parser.bin", DependencyParser.Read) : null;
+        return new LanguageAnalyzer(pos, lemma, ner, parser);
     }
 
     /// <summary>
@@ -43,12 +48,14 @@ public sealed class LanguageAnalyzer
         int n = spans.Count;
         var posLabels = new int[n];
         var nerLabels = new int[n];
-        // Pass 1: tag and recognise sentence by sentence.
+        var syntax = new SyntaxBuffers(n);
+        // Pass 1: tag, recognise and parse sentence by sentence.
         foreach (var (first, count) in segmentation.Sentences)
         {
             var sentenceSpans = allSpans.Slice(first, count);
             PosTagger.Tag(text, sentenceSpans, posLabels.AsSpan(first, count));
             EntityRecognizer?.Recognize(text, sentenceSpans, posLabels.AsSpan(first, count), PosTagger.Upos, nerLabels.AsSpan(first, count));
+            syntax.Parse(Parser, PosTagger, text, sentenceSpans, posLabels, first);
         }
         // Pass 2: document-level entity evidence (acronyms, lower-case surnames).
         if (EntityRecognizer != null) DocumentEntityRules.Apply(text, spans, segmentation.Sentences, nerLabels, EntityRecognizer.Gazetteer, EntityRecognizer.WordStats);
@@ -58,7 +65,7 @@ public sealed class LanguageAnalyzer
             var span = spans[i];
             string upos = PosTagger.Upos[posLabels[i]], xpos = PosTagger.Xpos[posLabels[i]];
             tokens[i] = new Token(span.Start, span.End, upos, xpos, Lemmatizer.Lemmatize(text, span, upos, xpos),
-                EntityRecognizer?.TagName(nerLabels[i]) ?? "O");
+                EntityRecognizer?.TagName(nerLabels[i]) ?? "O") { Head = syntax.Heads[i], Deprel = syntax.Relations[i] };
         }
         var sentences = new Sentence[segmentation.Sentences.Count];
         var entities = new List<EntitySpan>();
@@ -83,15 +90,43 @@ public sealed class LanguageAnalyzer
             if (labels.Length < spans.Length) { labels = new int[spans.Length * 2]; nerLabels = new int[spans.Length * 2]; }
             PosTagger.Tag(text, spans, labels);
             EntityRecognizer?.Recognize(text, spans, labels, PosTagger.Upos, nerLabels);
+            var syntax = new SyntaxBuffers(spans.Length);
+            syntax.Parse(Parser, PosTagger, text, spans, labels, 0);
             var tokens = new Token[spans.Length];
             for (int i = 0; i < spans.Length; i++)
             {
                 string upos = PosTagger.Upos[labels[i]], xpos = PosTagger.Xpos[labels[i]];
                 tokens[i] = new Token(spans[i].Start, spans[i].End, upos, xpos, Lemmatizer.Lemmatize(text, spans[i], upos, xpos),
-                    EntityRecognizer?.TagName(nerLabels[i]) ?? "O");
+                    EntityRecognizer?.TagName(nerLabels[i]) ?? "O") { Head = syntax.Heads[i], Deprel = syntax.Relations[i] };
             }
             result.Add(tokens);
         }
         return result;
+    }
+
+    /// <summary>Heads and relations of a text's tokens ("not parsed" when there is no parser).</summary>
+    private sealed class SyntaxBuffers
+    {
+        public readonly int[] Heads;
+        public readonly string[] Relations;
+        private string[] _xpos = new string[64], _upos = new string[64];
+
+        public SyntaxBuffers(int count)
+        {
+            Heads = new int[count];
+            Relations = new string[count];
+            Array.Fill(Heads, -1);
+            Array.Fill(Relations, "_");
+        }
+
+        /// <summary>Parses the sentence of spans starting at token first, tagged with posLabels (indexed like the text's tokens).</summary>
+        public void Parse(DependencyParser? parser, PosTagger tagger, string text, ReadOnlySpan<TextSpan> spans, int[] posLabels, int first)
+        {
+            if (parser == null) return;
+            if (_xpos.Length < spans.Length) { _xpos = new string[spans.Length * 2]; _upos = new string[spans.Length * 2]; }
+            for (int i = 0; i < spans.Length; i++) { _xpos[i] = tagger.Xpos[posLabels[first + i]]; _upos[i] = tagger.Upos[posLabels[first + i]]; }
+            parser.Parse(text, spans, _xpos.AsSpan(0, spans.Length), _upos.AsSpan(0, spans.Length),
+                Heads.AsSpan(first, spans.Length), Relations.AsSpan(first, spans.Length));
+        }
     }
 }

@@ -35,7 +35,10 @@ public static class SegmentationEvaluation
     /// blank line (as paragraphs arrive from the article reader). Gold word spans come from aligning word forms
     /// to the sentence text; multi-word tokens whose words concatenate to the surface ("do"+"n't") are split.
     /// </summary>
-    public static GoldText BuildGoldText(IReadOnlyList<CorpusSentence> sentences)
+    public static GoldText BuildGoldText(IReadOnlyList<CorpusSentence> sentences) => BuildGoldText(sentences, null);
+
+    /// <summary>As above; owners receives, for each gold word span, its sentence and (first) word index.</summary>
+    public static GoldText BuildGoldText(IReadOnlyList<CorpusSentence> sentences, List<(int Sentence, int Word)>? owners)
     {
         var sb = new StringBuilder();
         var gold = new GoldText();
@@ -48,7 +51,7 @@ public static class SegmentationEvaluation
             if (si > 0) sb.Append(s.NewParagraph ? "\n\n" : " ");
             int offset = sb.Length;
             sb.Append(text);
-            AlignWords(s, text, offset, words);
+            AlignWords(s, text, offset, words, owners == null ? null : w => owners.Add((si, w)));
             sents.Add((offset, offset + text.Length));
         }
         var result = new GoldText { Text = sb.ToString() };
@@ -57,7 +60,7 @@ public static class SegmentationEvaluation
         return result;
     }
 
-    private static void AlignWords(CorpusSentence s, string text, int offset, List<(int, int)> words)
+    private static void AlignWords(CorpusSentence s, string text, int offset, List<(int, int)> words, Action<int>? owner)
     {
         var mwtByFirst = s.MultiWordTokens.ToDictionary(m => m.First);
         int pos = 0;
@@ -72,12 +75,12 @@ public static class SegmentationEvaluation
                 if (string.Concat(parts).Equals(surface, StringComparison.OrdinalIgnoreCase))
                 {
                     int p = at;
-                    foreach (var part in parts) { words.Add((offset + p, offset + p + part.Length)); p += part.Length; }
+                    for (int k = 0; k < parts.Count; k++) { words.Add((offset + p, offset + p + parts[k].Length)); owner?.Invoke(w + k); p += parts[k].Length; }
                 }
-                else words.Add((offset + at, offset + at + surface.Length));
+                else { words.Add((offset + at, offset + at + surface.Length)); owner?.Invoke(w); }
                 w = mwt.Last;
             }
-            else words.Add((offset + at, offset + at + surface.Length));
+            else { words.Add((offset + at, offset + at + surface.Length)); owner?.Invoke(w); }
             pos = at + surface.Length;
         }
     }

@@ -3,6 +3,12 @@ namespace Tidings.Language;
 /// <summary>One token of analysed text. Offsets are UTF-16 indices into the analysed string, End exclusive.</summary>
 public readonly record struct Token(int Start, int End, string Upos, string Xpos, string Lemma, string Ner)
 {
+    /// <summary>Syntactic head: 1-based index of the head token within the sentence, 0 = root, -1 when not parsed.</summary>
+    public int Head { get; init; } = -1;
+
+    /// <summary>Universal dependency relation to the head ("nsubj", "obl:tmod", "root"); "_" when not parsed.</summary>
+    public string Deprel { get; init; } = "_";
+
     public int Length => End - Start;
     public string TextIn(string text) => text.Substring(Start, End - Start);
 }

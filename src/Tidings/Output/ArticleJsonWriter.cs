@@ -4,6 +4,7 @@ using System.Text.Json;
 using Tidings.Documents;
 using Tidings.Extract.Entities;
 using Tidings.Extract.Quotes;
+using Tidings.Extract.Places;
 using Tidings.Extract.Times;
 using Tidings.Language;
 using TextSpan = Tidings.Documents.TextSpan;
@@ -94,6 +95,9 @@ public static class ArticleJsonWriter
                 w.WriteString("xpos", t.Xpos);
                 w.WriteString("lemma", t.Lemma);
                 w.WriteString("ner", t.Ner);
+                if (t.Head < 0) return;
+                w.WriteNumber("head", t.Head);
+                w.WriteString("deprel", t.Deprel);
             });
         if (a.Layers.Get<Quote>(QuoteStage.Layer) is { } quotes)
         {
@@ -108,6 +112,27 @@ public static class ArticleJsonWriter
                 w.WriteString("type", t.Type);
                 w.WriteString("value", t.Value);
                 w.WriteString("mod", t.Mod);
+            });
+        if (a.Layers.Get<PlaceMention>(PlaceStage.Layer) is { } places)
+            WriteSpans(w, "places", places, p => (p.Start, p.End), (w, p) =>
+            {
+                w.WriteString("text", p.Text);
+                w.WriteNumber("geonameid", p.GeonameId);
+                w.WriteString("name", p.Name);
+                w.WriteString("country", p.Country);
+                w.WriteString("admin1", p.Admin1);
+                w.WriteNumber("lat", p.Lat);
+                w.WriteNumber("lon", p.Lon);
+                w.WriteString("feature_code", p.FeatureCode);
+                w.WriteBoolean("metonymy", p.Metonymy);
+            });
+        if (a.Layers.Get<DemonymMention>(PlaceStage.DemonymLayer) is { } demonyms)
+            WriteSpans(w, "demonyms", demonyms, d => (d.Start, d.End), (w, d) =>
+            {
+                w.WriteString("text", d.Text);
+                w.WriteString("country", d.Country);
+                w.WriteNumber("geonameid", d.GeonameId);
+                w.WriteString("name", d.Name);
             });
         w.WriteStartArray("warnings");
         foreach (var warning in a.Warnings) w.WriteStringValue(warning);

@@ -1,5 +1,6 @@
 using Tidings.Cleaning;
 using Tidings.Documents;
+using Tidings.Extract.Places;
 using Tidings.Extract.Quotes;
 using Tidings.Extract.Times;
 using Tidings.Language;
@@ -26,6 +27,7 @@ public sealed class ArticlePipeline
         new BoilerplateMarker(),
         new IdentityStage(),
         new LanguageStage(),
+        new PlaceStage(),
         new QuoteStage(),
         new Extract.Entities.EntityStage(),
         new TimeStage(),

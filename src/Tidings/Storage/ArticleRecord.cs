@@ -18,6 +18,8 @@ internal sealed class ArticleSpansRecord
     [JsonPropertyName("entities")] public List<Language.EntitySpan>? Entities { get; set; }
     [JsonPropertyName("quotes")] public List<Extract.Quotes.Quote>? Quotes { get; set; }
     [JsonPropertyName("article_entities")] public List<Extract.Entities.ArticleEntity>? ArticleEntities { get; set; }
+    [JsonPropertyName("places")] public List<Extract.Places.PlaceMention>? Places { get; set; }
+    [JsonPropertyName("demonyms")] public List<Extract.Places.DemonymMention>? Demonyms { get; set; }
 
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -34,6 +36,8 @@ internal sealed class ArticleSpansRecord
         Entities = a.Layers.Get<Language.EntitySpan>(Language.LanguageStage.Entities)?.ToList(),
         Quotes = a.Layers.Get<Extract.Quotes.Quote>(Extract.Quotes.QuoteStage.Layer)?.ToList(),
         ArticleEntities = a.Layers.Get<Extract.Entities.ArticleEntity>(Extract.Entities.EntityStage.Layer)?.ToList(),
+        Places = a.Layers.Get<Extract.Places.PlaceMention>(Extract.Places.PlaceStage.Layer)?.ToList(),
+        Demonyms = a.Layers.Get<Extract.Places.DemonymMention>(Extract.Places.PlaceStage.DemonymLayer)?.ToList(),
     }, Options);
 
     public static void Apply(string json, Article a)
@@ -51,5 +55,7 @@ internal sealed class ArticleSpansRecord
         if (r.Entities is not null) a.Layers.Set(Language.LanguageStage.Entities, r.Entities);
         if (r.Quotes is not null) a.Layers.Set(Extract.Quotes.QuoteStage.Layer, r.Quotes);
         if (r.ArticleEntities is not null) a.Layers.Set(Extract.Entities.EntityStage.Layer, r.ArticleEntities);
+        if (r.Places is not null) a.Layers.Set(Extract.Places.PlaceStage.Layer, r.Places);
+        if (r.Demonyms is not null) a.Layers.Set(Extract.Places.PlaceStage.DemonymLayer, r.Demonyms);
     }
 }

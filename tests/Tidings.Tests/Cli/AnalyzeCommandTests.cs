@@ -7,7 +7,7 @@ public class AnalyzeCommandTests
 {
     private static readonly string[] RequiredFields =
         ["schema_version", "id", "source", "format", "url", "title", "outlet", "author", "language", "published",
-         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "sentences", "entities", "quotes", "times", "warnings", "story", "copy_of"];
+         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "sentences", "entities", "quotes", "times", "places", "demonyms", "warnings", "story", "copy_of"];
 
     private static List<JsonElement> Analyze(string? stdin, params string[] args)
     {
@@ -47,6 +47,10 @@ public class AnalyzeCommandTests
         var said = tokens.First(t => text[t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()] == "said");
         Assert.Equal("VERB", said.GetProperty("upos").GetString());
         Assert.Equal("say", said.GetProperty("lemma").GetString());
+        // Dependency head: 1-based index within the sentence (0 = root), and the UD relation.
+        Assert.InRange(said.GetProperty("head").GetInt32(), 0, 200);
+        Assert.False(string.IsNullOrEmpty(said.GetProperty("deprel").GetString()));
+        Assert.Contains(tokens, t => t.GetProperty("deprel").GetString() == "nsubj");
         Assert.False(Analyze(null, TestData.Sample000)[0].TryGetProperty("tokens", out _));
     }
 
@@ -111,6 +115,20 @@ public class AnalyzeCommandTests
             CheckSpan(t);
             Assert.Equal(t.GetProperty("text").GetString(), text[t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()]);
             Assert.Contains(t.GetProperty("type").GetString(), new[] { "DATE", "TIME", "DURATION", "SET" });
+        }
+        foreach (var p in o.GetProperty("places").EnumerateArray().Concat(o.GetProperty("demonyms").EnumerateArray()))
+        {
+            CheckSpan(p);
+            Assert.Equal(p.GetProperty("text").GetString(), text[p.GetProperty("start").GetInt32()..p.GetProperty("end").GetInt32()]);
+            Assert.Equal(2, p.GetProperty("country").GetString()!.Length);
+            Assert.True(p.GetProperty("geonameid").GetInt32() >= 0);
+        }
+        foreach (var p in o.GetProperty("places").EnumerateArray())
+        {
+            Assert.InRange(p.GetProperty("lat").GetDouble(), -90, 90);
+            Assert.InRange(p.GetProperty("lon").GetDouble(), -180, 180);
+            Assert.False(string.IsNullOrEmpty(p.GetProperty("feature_code").GetString()));
+            _ = p.GetProperty("metonymy").GetBoolean();
         }
         foreach (var s in o.GetProperty("boilerplate").EnumerateArray())
         {

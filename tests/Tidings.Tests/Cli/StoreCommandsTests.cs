@@ -48,6 +48,15 @@ public class StoreCommandsTests
         Assert.Equal(10, quotes.GetArrayLength());
         Assert.All(quotes.EnumerateArray(), q => Assert.Equal("Ned Price", q.GetProperty("speaker_name").GetString()));
 
+        var places = JsonDocument.Parse(CliRunner.Run(TestData.RepoRoot, "places", "--db", db, "--json").Stdout).RootElement.EnumerateArray().ToList();
+        var bannu = Assert.Single(places, p => p.GetProperty("name").GetString() == "Bannu");
+        Assert.Equal((1183460, "Khyber Pakhtunkhwa", 1), (bannu.GetProperty("geonameid").GetInt32(), bannu.GetProperty("admin1").GetString(), bannu.GetProperty("mentions").GetInt32()));
+        var islamabad = Assert.Single(places, p => p.GetProperty("geonameid").GetInt32() == 1176615);
+        Assert.Equal((2, 3), (islamabad.GetProperty("articles").GetInt32(), islamabad.GetProperty("metonymy").GetInt32()));
+        Assert.Equal("Pakistan", places[0].GetProperty("name").GetString()); // most mentioned first
+        Assert.Contains("Khyber Pakhtunkhwa", CliRunner.Run(TestData.RepoRoot, "places", "--db", db, "--country", "PK").Stdout);
+        Assert.Contains("(government)", show.Stdout); // show lists places: "Washington’s calls" is the US government
+
         var search = CliRunner.Run(TestData.RepoRoot, "search", "Bannu", "--db", db, "--json");
         var hit = Assert.Single(JsonDocument.Parse(search.Stdout).RootElement.EnumerateArray());
         Assert.Equal(id, hit.GetProperty("id").GetString());

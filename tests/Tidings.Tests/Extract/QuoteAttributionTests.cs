@@ -124,4 +124,12 @@ public class QuoteConventionTests
         Assert.StartsWith("Well, look", q.Text);
         Assert.Equal("Pence", q.Speaker?.Name);
     }
+
+    [Fact]
+    public void QuotationSignedAfterADashIsThatPersons()
+    {
+        var a = TestData.FromText("Readers react\n\n“The debate told me nothing new about either of them.” ― Maria Lopez\n“I am more worried than before the debate started.” — Tom Becker\n");
+        var quotes = a.Layers.Get<Quote>(QuoteStage.Layer)!;
+        Assert.Equal([("direct", "Maria Lopez", "―"), ("direct", "Tom Becker", "—")], quotes.Select(q => (q.Kind, q.Speaker?.Name, q.Cue?.Text)));
+    }
 }

@@ -109,7 +109,6 @@ public class SampleGoldenTests
         { "004", "Antony Blinkon", "PERSON", 0 },
         { "004", "Blinken", "PERSON", 0 },
         { "004", "Inter-Services Intelligence", "ORG", 0 },
-        { "000", "Afghanistan", "LOC", 0 },
         { "004", "TTP", "ORG", 0 },
         { "004", "Islamabad", "LOC", 1 },
     };

@@ -97,7 +97,7 @@ public sealed class EntityTable
         if (local.Type == "ORG" && DemonymStripped(local.Name) is { } bare && Pick(_byKey, NameKeys.Exact(bare), local) is { } stripped)
             return (stripped, 0.8, $"\"{local.Name}\" is \"{stripped.Name}\" with its nationality");
         if (local.Type == "PERSON" && !local.Name.Contains(' ')
-            && _bySurname.TryGetValue(NameKeys.Skeleton(local.Name), out var bySurname) && bySurname.Count == 1)
+            && _bySurname.TryGetValue(NameKeys.Skeleton(local.Name), out var bySurname) && bySurname.All(x => x == bySurname[0]))
             return (bySurname[0], 0.6, $"surname \"{local.Name}\" of the only known {bySurname[0].Name}");
         return (null, 0, "");
     }
@@ -170,7 +170,9 @@ public sealed class EntityTable
     private static void Add(Dictionary<string, List<GlobalEntity>> index, string key, GlobalEntity g)
     {
         if (!index.TryGetValue(key, out var list)) index[key] = list = new List<GlobalEntity>(1);
-        if (!list.Contains(g)) list.Add(g);
+        // A common surname's list grows long: only short lists are searched for a repeat (a repeat is harmless).
+        if (list.Count > 0 && list[^1] == g || list.Count <= 8 && list.Contains(g)) return;
+        list.Add(g);
     }
 
     /// <summary>"e" + 15 hex digits of SHA-256 of type and name: the same input in the same order gives the same ids.</summary>

@@ -47,6 +47,9 @@ public sealed class QuoteAttributor
             if (speaker is null && (i == floor || phrases.Word(i - 1) is "," or "\"" or "”" or "'" or "’")) speaker = phrases.Right(cueEnd, ceiling);
             // "Price said … and describes …": a cue without its own subject shares the previous one's in the sentence.
             if (speaker is null && cues.Count > 0 && cues[^1].Sentence == s && cues[^1].Speaker is not null) speaker = cues[^1].Speaker;
+            // The parse names a subject the phrase patterns did not reach ("Officials in the two capitals, who met on
+            // Monday, said …").
+            speaker ??= SyntacticSubject(tokens, i, floor, ceiling);
             if (speaker is null) continue;
             cues.Add(new Cue(i, tokens[i].Start, tokens[cueEnd].End, speaker, parenthetical, s));
         }
@@ -140,7 +143,16 @@ public sealed class QuoteAttributor
                 q = q with { Start = SkipSpaces(q.Start + label.Length + 1) };
                 kind = "direct";
             }
-            var content = new Quote(q.Start, q.End, text[q.Start..q.End], kind, cue is null ? null : new QuoteCue(cue.Start, cue.End, text[cue.Start..cue.End]),
+            // A reader's comment or a pull quote signed after a dash: `"…" ― Sonya Herridge`.
+            QuoteCue? dashCue = null;
+            if (cue is null && DashSignature(q) is { } signed)
+            {
+                var (name, person) = names.Resolve(signed.NameStart, signed.NameEnd, earlier);
+                earlier.Add((signed.NameStart, name, person));
+                (speaker, isPerson, kind) = (new QuoteSpeaker(signed.NameStart, signed.NameEnd, text[signed.NameStart..signed.NameEnd], name), person, "direct");
+                dashCue = new QuoteCue(signed.Dash, signed.Dash + 1, text[signed.Dash..(signed.Dash + 1)]);
+            }
+            var content = new Quote(q.Start, q.End, text[q.Start..q.End], kind, cue is null ? dashCue : new QuoteCue(cue.Start, cue.End, text[cue.Start..cue.End]),
                 speaker, cue is null ? null : Channel(cue));
             results.Add((content, isPerson));
             if (speaker is not null && kind == "direct") (previousSpeaker, previousCue, previousEnd) = (speaker, cue, q.End);
@@ -195,6 +207,23 @@ public sealed class QuoteAttributor
         {
             var m = System.Text.RegularExpressions.Regex.Match(text[q.Start..Math.Min(q.End, q.Start + 40)], @"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s");
             return m.Success ? m.Groups[1].Value : null;
+        }
+
+        (int Dash, int NameStart, int NameEnd)? DashSignature(QuotedSpan q)
+        {
+            if (q.Close < 0) return null;
+            int i = q.Close + 1;
+            while (i < text.Length && text[i] is ' ' or '\u00a0') i++;
+            if (i >= text.Length || text[i] is not ('―' or '—' or '–' or '-')) return null;
+            int dash = i++;
+            while (i < text.Length && text[i] is ' ' or '\u00a0') i++;
+            int end = i;
+            while (end < text.Length && text[end] is not ('\n' or ',' or '(' or '“' or '"')) end++;
+            while (end > i && text[end - 1] is ' ' or '\u00a0' or '.') end--;
+            var words = text[i..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            bool name = words.Length is >= 1 and <= 6 && char.IsUpper(words[0][0])
+                && words.All(w => char.IsUpper(w[0]) || w is "de" or "van" or "von" or "al" or "bin" or "la" or "del");
+            return name ? (dash, i, end) : null;
         }
 
         int SkipSpaces(int i)
@@ -292,6 +321,26 @@ public sealed class QuoteAttributor
             while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or '"' or '”' or '’')) end--;
             return end;
         }
+    }
+
+    /// <summary>The span of the nominal subject of the cue verb at <paramref name="cue"/>, from the dependency parse, if any.</summary>
+    private static (int First, int Last)? SyntacticSubject(IReadOnlyList<Token> tokens, int cue, int floor, int ceiling)
+    {
+        int subject = -1;
+        for (int k = floor; k < ceiling && subject < 0; k++)
+            if (tokens[k].Head == cue - floor + 1 && tokens[k].Deprel is "nsubj") subject = k;
+        if (subject < 0 || tokens[subject].Upos is "PRON" && tokens[subject].Lemma is "it" or "that" or "this" or "which" or "who") return null;
+        int first = subject, last = subject;
+        for (int k = floor; k < ceiling; k++)
+        {
+            // k is in the subject's subtree when its chain of heads reaches the subject.
+            int h = k, steps = 0;
+            while (h != subject && h >= floor && tokens[h].Head > 0 && steps++ < ceiling - floor) h = floor + tokens[h].Head - 1;
+            if (h != subject) continue;
+            first = Math.Min(first, k);
+            last = Math.Max(last, k);
+        }
+        return last - first < 12 && last < cue ? (first, last) : null;
     }
 
     private static string TitleCaseLabel(string label) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using static Tidings.Extract.Times.TimeVocabulary;
 
@@ -52,13 +53,24 @@ public sealed partial class TimeExpressionRecognizer
             if (!kept.Any(k => f.Start < k.End && k.Start < f.End)) kept.Add((f.Start, f.End, f.Meaning));
         kept.Sort((a, b) => a.Start.CompareTo(b.Start));
         var result = new List<TimeExpression>(kept.Count);
+        string? lastQuarter = null;
         foreach (var (s, e, meaning) in kept)
         {
             var (type, value, mod) = TimexResolver.Resolve(meaning, anchor, TenseCue.Of(text, s, e));
+            // Results news compares a quarter with "a year earlier": the same quarter of the year before.
+            if (QuarterValue().IsMatch(value)) lastQuarter = value;
+            else if (lastQuarter is not null && meaning is RelativeMeaning { Unit: 'Y', Offset: -1 } && YearAgo().IsMatch(text[s..e]))
+                value = (int.Parse(lastQuarter[..4], CultureInfo.InvariantCulture) - 1).ToString("D4", CultureInfo.InvariantCulture) + lastQuarter[4..];
             result.Add(new TimeExpression(s, e, text[s..e], type, value, mod));
         }
         return result;
     }
+
+    [GeneratedRegex(@"^\d{4}-Q[1-4]$")]
+    private static partial Regex QuarterValue();
+
+    [GeneratedRegex(@"^an?\s+year\s+(?:ago|earlier)$", RegexOptions.IgnoreCase)]
+    private static partial Regex YearAgo();
 
     private static Rule R(string pattern, Interpret meaning, bool caseSensitive = false) =>
         new(new Regex(pattern, caseSensitive ? CaseOptions : Options), meaning);
@@ -94,6 +106,17 @@ public sealed partial class TimeExpressionRecognizer
             m => m.Groups["y"].Success
                 ? new CalendarMeaning(Int(m.Groups["y"]), MonthNumber(m.Groups["m"].Value), DayNumber(m.Groups["d"]))
                 : new MonthMeaning(MonthNumber(m.Groups["m"].Value), DayNumber(m.Groups["d"]), 0), caseSensitive: true),
+        // "January nineteen ninety-seven", "nineteen ninety-six", "the year two thousand"
+        R($@"\b(?<t>(?:(?<m>{MonthFull})\s+)?(?<y>{SpelledYear}))\b",
+            m => new CalendarMeaning(ParseSpelledYear(m.Groups["y"].Value), m.Groups["m"].Success ? MonthNumber(m.Groups["m"].Value) : null, null)),
+        // "the nineties", "the 20th century", "the twentieth century"
+        R($@"\b(?<t>the\s+(?<d>{DecadeWord}))\b", m => new FixedMeaning("DATE", "19" + DecadeDigit(m.Groups["d"].Value))),
+        R(@"\b(?<t>(?:the\s+)?(?:(?<n>1\d|2\d|[1-9])(?:st|nd|rd|th)|(?<w>nineteenth|twentieth|twenty-first))\s+century)\b", m =>
+        {
+            int n = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)
+                : m.Groups["w"].Value.ToLowerInvariant() switch { "nineteenth" => 19, "twentieth" => 20, _ => 21 };
+            return new FixedMeaning("DATE", (n - 1).ToString("D2", CultureInfo.InvariantCulture));
+        }),
         // "December 2022", "Dec. 2022"
         R($@"\b(?<t>(?<m>{Month}),?\s+(?<y>{Year}))\b",
             m => new CalendarMeaning(Int(m.Groups["y"]), MonthNumber(m.Groups["m"].Value), null), caseSensitive: true),
@@ -176,8 +199,11 @@ public sealed partial class TimeExpressionRecognizer
             string code = m.Groups["s"].Value.ToLowerInvariant() switch { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
             return new SeasonMeaning(code, Int(m.Groups["y"]), Shift(m.Groups["rel"]));
         }),
+        // A clock time on a named day: "9 a.m. Tuesday", "4 a.m. EDT Thursday", "noon Saturday", "10 p.m. yesterday"
+        R($@"\b(?<t>(?:(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\d))?\s*(?<ap>[ap])\.?m\.?|(?<noon>noon|midnight))(?:\s+{TimeZone})?,?\s+(?:on\s+)?(?<day>{Weekday}|yesterday|today|tomorrow))\b",
+            ClockOnDay),
         // Clock times: "10:15 a.m.", "3 p.m.", "noon"
-        R(@"\b(?<t>(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?<ap>[ap])\.?m\.?)?(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|PKT|IST|BST|CET))?)(?![\d:])", Clock),
+        R($@"\b(?<t>(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?<ap>[ap])\.?m\.?)?(?:\s+{TimeZone})?)(?![\d:])", Clock),
         R(@"\b(?<t>(?<h>1[0-2]|0?[1-9])\s*(?<ap>[ap])\.m\.|(?<h>1[0-2]|0?[1-9])\s*(?<ap>[ap])m\b)", Clock),
         R(@"\b(?<t>noon|midday|midnight)\b", m => new ClockMeaning(m.Value.StartsWith("mid", StringComparison.OrdinalIgnoreCase) && m.Value.Length == 8 ? 0 : 12, 0)),
         // References
@@ -186,8 +212,8 @@ public sealed partial class TimeExpressionRecognizer
         R(@"\b(?<t>recently|lately|recent\s+(?:days|weeks|months|years|times)|the\s+past)\b", _ => new FixedMeaning("DATE", "PAST_REF")),
         R(@"\b(?<t>the\s+future|the\s+coming\s+(?:days|weeks|months|years))\b", _ => new FixedMeaning("DATE", "FUTURE_REF")),
         // Reporting periods: "the latest quarter" is the last one completed, "the year-earlier quarter" the same one a year before.
-        R(@"\b(?<t>the\s+(?:(?<ago>year-earlier|year-ago|year\s+earlier|comparable|corresponding)\s+|latest\s+|most\s+recent\s+|just-ended\s+|recent\s+)?(?:quarter|period))\b",
-            m => m.Value.EndsWith("period", StringComparison.OrdinalIgnoreCase) && !m.Groups["ago"].Success ? null
+        R(@"\b(?<t>the\s+(?:(?<ago>year-earlier|year-ago|year\s+earlier|comparable|corresponding)\s+|(?<latest>latest|most\s+recent|just-ended)\s+|recent\s+)?(?:quarter|period))\b",
+            m => m.Value.EndsWith("period", StringComparison.OrdinalIgnoreCase) && !m.Groups["ago"].Success && !m.Groups["latest"].Success ? null
                 : new RelativeMeaning(m.Groups["ago"].Success ? -5 : -1, 'Q')),
         // Fixed-date holidays
         R(@"\b(?<t>(?<h>Christmas(?:\s+Day)?|Christmas\s+Eve|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Valentine's\s+Day|Halloween|Thanksgiving(?:\s+Day)?))\b", Holiday, caseSensitive: true),
@@ -246,6 +272,22 @@ public sealed partial class TimeExpressionRecognizer
         int shift = Shift(m.Groups["rel"]);
         char unit = m.Groups["u"].Value.ToLowerInvariant() switch { "month" => 'M', "week" => 'W', "decade" => 'X', _ => 'Y' };
         return new RelativeMeaning(shift, unit, mod);
+    }
+
+    private const string TimeZone = "(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|PKT|IST|BST|CET)";
+
+    private static TimeMeaning? ClockOnDay(Match m)
+    {
+        var day = m.Groups["day"].Value.ToLowerInvariant();
+        TimeMeaning date = day switch
+        {
+            "yesterday" => new RelativeMeaning(-1, 'D'),
+            "today" => new RelativeMeaning(0, 'D'),
+            "tomorrow" => new RelativeMeaning(1, 'D'),
+            _ => new WeekdayMeaning(WeekdayOf(day), 0),
+        };
+        if (m.Groups["noon"].Success) return new ClockMeaning(m.Groups["noon"].Value.Equals("noon", StringComparison.OrdinalIgnoreCase) ? 12 : 0, 0, date);
+        return Clock(m) is ClockMeaning c ? c with { Date = date } : null;
     }
 
     private static TimeMeaning? Clock(Match m)

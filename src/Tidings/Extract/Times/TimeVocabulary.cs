@@ -15,6 +15,24 @@ internal static class TimeVocabulary
     public const string Unit = "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))";
     public const string PartOfDay = "(?:morning|afternoon|evening|night)";
 
+    /// <summary>Years as broadcasts say them: "nineteen ninety-six", "the year two thousand".</summary>
+    public const string SpelledYear =
+        @"(?:nineteen[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:the\s+)?year\s+two\s+thousand)";
+
+    /// <summary>The year a <see cref="SpelledYear"/> names.</summary>
+    public static int ParseSpelledYear(string text)
+    {
+        var t = text.ToLowerInvariant();
+        if (t.Contains("thousand")) return 2000;
+        var rest = t[(t.IndexOf("nineteen", StringComparison.Ordinal) + "nineteen".Length)..].Trim(' ', '-');
+        return 1900 + (int)(ParseNumber(rest) ?? 0);
+    }
+
+    public const string DecadeWord = "(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)";
+
+    /// <summary>"nineties" → 9 (the decade digit of the 1990s).</summary>
+    public static int DecadeDigit(string word) => (int)(ParseNumber(word.ToLowerInvariant()[..^3] + "y") ?? 0) / 10;
+
     private static readonly Dictionary<string, int> Numbers = new(StringComparer.OrdinalIgnoreCase)
     {
         ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,

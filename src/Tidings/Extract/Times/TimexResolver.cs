@@ -44,8 +44,8 @@ internal static class TimexResolver
                     _ when future => a.AddDays(diff >= 0 ? diff : diff + 7),
                     _ => a.AddDays(diff <= 0 ? diff : diff - 7),
                 };
-                // TimeBank writes "Sunday night" as the date alone.
-                return ("DATE", Iso(date), null);
+                // TimeBank mostly writes "Sunday night" with its part of day (2000-01-05TNI).
+                return ("DATE", Iso(date) + Tod(w.TimeOfDay), null);
             }
             case RelativeMeaning r:
                 return ("DATE", Relative(r, anchor) + Tod(r.TimeOfDay), r.Mod);
