@@ -1,3 +1,4 @@
+using Tidings.Extract.Places;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -26,7 +27,7 @@ internal static class EntityNames
     }
 }
 
-/// <summary>Typed access to the layers the pages show; places come from any "places" layer by property name.</summary>
+/// <summary>Typed access to the layers the pages show.</summary>
 internal static class Layers
 {
     public static IReadOnlyList<Quote> Quotes(Article a) => a.Layers.Get<Quote>(QuoteStage.Layer) ?? [];
@@ -43,34 +44,12 @@ internal static class Layers
     public static List<Place> Places(Article a)
     {
         var list = new List<Place>();
-        // The places layer (geoparsing) is read by property name, so this works with whatever record type it uses.
-        if (LayerReader.Items(a, "places") is { } items)
-        {
-            foreach (var item in items)
-            {
-                if (item is null) continue;
-                var name = Prop(item, "Name") as string ?? Prop(item, "Text") as string;
-                if (string.IsNullOrWhiteSpace(name)) continue;
-                list.Add(new Place(EntityNames.Normalize(name), name, Number(item, "Latitude", "Lat"), Number(item, "Longitude", "Lon", "Lng"),
-                    Prop(item, "Start") as int? ?? -1, Prop(item, "End") as int? ?? -1));
-            }
-        }
+        // Resolved places (Extract/Places) carry gazetteer coordinates; entities and the dateline fill in the rest.
+        foreach (var m in a.Layers.Get<PlaceMention>(PlaceStage.Layer) ?? [])
+            list.Add(new Place(EntityNames.Normalize(m.Name), m.Name, m.Lat, m.Lon, m.Start, m.End));
         foreach (var e in Entities(a))
             if (e.Type is "LOC" or "GPE" && EntityNames.Normalize(e.Text) is { Length: > 1 } key) list.Add(new Place(key, e.Text.Trim(), null, null, e.Start, e.End));
         if (a.Dateline?.Place is { } p && EntityNames.Normalize(p) is { Length: > 1 } datelineKey) list.Add(new Place(datelineKey, p, null, null, -1, -1));
         return list;
-    }
-
-    private static object? Prop(object item, string name) =>
-        item.GetType().GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.IgnoreCase)?.GetValue(item);
-
-    private static double? Number(object item, params string[] names)
-    {
-        foreach (var n in names)
-            if (Prop(item, n) is { } v && v is double or float or decimal or int) return Convert.ToDouble(v, CultureInfo.InvariantCulture);
-        // Coordinates may sit on a nested gazetteer entry (place.Entry.Latitude).
-        foreach (var nested in new[] { "Entry", "Gazetteer", "Location", "Point" })
-            if (Prop(item, nested) is { } inner && inner is not string) return Number(inner, names);
-        return null;
     }
 }
