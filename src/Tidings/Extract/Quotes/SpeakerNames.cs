@@ -50,9 +50,7 @@ internal sealed class SpeakerNames
 
     /// <summary>A surname one letter away from a known one is the same person misspelt ("Blinkon" / "Blinken").</summary>
     private Person? FindVariant(string surname) =>
-        surname.Length >= 5 ? _bySurname.FirstOrDefault(kv => kv.Key.Length == surname.Length && Differences(kv.Key, surname) == 1).Value : null;
-
-    private static int Differences(string a, string b) => a.Zip(b).Count(p => char.ToLowerInvariant(p.First) != char.ToLowerInvariant(p.Second));
+        surname.Length >= 5 ? _bySurname.FirstOrDefault(kv => Entities.NameKeys.OneEditApart(Entities.NameKeys.Exact(kv.Key), Entities.NameKeys.Exact(surname))).Value : null;
 
     /// <summary>The name for a speaker phrase, and whether it names a person.</summary>
     public (string Name, bool IsPerson) Resolve(int start, int end, IReadOnlyList<(int Offset, string Name, bool IsPerson)> earlier)
