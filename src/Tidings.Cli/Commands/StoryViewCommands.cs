@@ -159,68 +159,10 @@ internal static class StoryJson
         using var stdout = Console.OpenStandardOutput();
         using var w = new System.Text.Json.Utf8JsonWriter(stdout, ArticleJsonWriter.IndentedOptions);
         w.WriteStartObject();
-        w.WriteString("id", s.Id);
-        w.WriteString("headline", s.Headline);
-        w.WriteString("headline_article", s.HeadlineArticleId);
-        if (s.FirstReport is { } f) w.WriteString("first_report", ArticleJsonWriter.FormatPublished(f)); else w.WriteNull("first_report");
-        if (s.LastReport is { } l) w.WriteString("last_report", ArticleJsonWriter.FormatPublished(l)); else w.WriteNull("last_report");
-        Strings(w, "outlets", s.Outlets);
-        w.WriteNumber("article_count", s.ArticleCount);
-        Strings(w, "articles", s.ArticleIds);
-        w.WriteStartArray("entities");
-        foreach (var e in s.Entities) { w.WriteStartObject(); w.WriteString("name", e.Name); w.WriteNumber("articles", e.Articles); w.WriteEndObject(); }
-        w.WriteEndArray();
-        Strings(w, "places", s.Places);
-        w.WriteStartArray("summary");
-        foreach (var x in s.Summary)
-        {
-            w.WriteStartObject(); w.WriteString("article", x.ArticleId); w.WriteNumber("start", x.Start); w.WriteNumber("end", x.End);
-            w.WriteString("text", x.Text); w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartObject("copies");
-        foreach (var (copy, of) in s.Copies) w.WriteString(copy, of);
-        w.WriteEndObject();
-        w.WriteStartArray("coverage");
-        foreach (var a in c.Articles)
-        {
-            w.WriteStartObject();
-            w.WriteString("article", a.ArticleId);
-            w.WriteString("outlet", a.Outlet);
-            Facts(w, "shared", a.Shared);
-            Facts(w, "unique", a.Unique);
-            Facts(w, "additions", a.Additions);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("disagreements");
-        foreach (var d in c.Disagreements)
-        {
-            w.WriteStartObject(); w.WriteString("kind", d.Kind); w.WriteString("slot", d.Slot); Facts(w, "values", d.Values); w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        StoryJsonWriter.WriteRecordFields(w, s);
+        StoryJsonWriter.WriteComparisonFields(w, c);
         w.WriteEndObject();
         w.Flush();
         stdout.WriteByte((byte)'\n');
-    }
-
-    private static void Strings(System.Text.Json.Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
-
-    private static void Facts(System.Text.Json.Utf8JsonWriter w, string name, IEnumerable<Fact> facts)
-    {
-        w.WriteStartArray(name);
-        foreach (var f in facts)
-        {
-            w.WriteStartObject();
-            w.WriteString("kind", f.Kind); w.WriteString("text", f.Text); w.WriteString("article", f.ArticleId);
-            w.WriteNumber("start", f.Start); w.WriteNumber("end", f.End);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
     }
 }
