@@ -62,6 +62,7 @@ public class EntityTests
         Assert.Equal(2, ttp.Articles);
         Assert.Contains("acronym", Assert.Single(second, l => l.Global == ttp).Evidence);
         Assert.Equal("Antony Blinken", Global(second, "Blinken").Name);
+        Assert.Equal("Taliban", Global(second, "Afghan Taliban").Name); // a tie between spellings goes to the plainer name
         // Quote speakers carry their global entity.
         var speakers = a000.Layers.Get<Quote>(QuoteStage.Layer)!.Where(q => q.Speaker?.Name == "Ned Price").ToList();
         Assert.Equal(10, speakers.Count);

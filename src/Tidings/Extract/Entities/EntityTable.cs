@@ -155,8 +155,10 @@ public sealed class EntityTable
         if (local.Acronym is { } acronym && g.Acronym is null) { g.Acronym = acronym; Add(_byAcronym, acronym, g); }
         if (local.Type == "PERSON" && NameKeys.GivenName(local.Name) is { } given) g.Given ??= given;
         g.Roles.UnionWith(local.Roles);
-        // The name most articles use; ties go to the fuller name, then the first one seen.
-        g.Name = g.NameVotes.OrderByDescending(v => v.Value).ThenByDescending(v => v.Key.Length).First().Key;
+        // The name most articles use. Ties: a person's fuller name ("Ned Price"), an organisation's or place's plainer one
+        // ("Taliban" rather than "Afghan Taliban"); then the first one seen.
+        var votes = g.NameVotes.OrderByDescending(v => v.Value);
+        g.Name = (g.Type == "PERSON" ? votes.ThenByDescending(v => v.Key.Length) : votes.ThenBy(v => v.Key.Length)).First().Key;
     }
 
     private void Index(GlobalEntity g, string alias)
