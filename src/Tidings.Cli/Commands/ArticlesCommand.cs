@@ -41,7 +41,7 @@ internal static class ArticlesCommand
         w.WriteString("id", a.Id);
         w.WriteString("title", a.Title);
         w.WriteString("outlet", a.Outlet);
-        JsonOutput.WritePublished(w, a.Published);
+        Tidings.Output.JsonFields.Date(w, "published", a.Published);
         w.WriteBoolean("published_inferred", a.PublishedInferred);
         w.WriteString("url", a.Url);
         w.WriteNumber("sources", a.Sources);

@@ -33,10 +33,4 @@ internal static class JsonOutput
         w.Flush();
         stdout.WriteByte((byte)'\n');
     }
-
-    public static void WritePublished(Utf8JsonWriter w, DateTimeOffset? published)
-    {
-        if (published is { } p) w.WriteString("published", ArticleJsonWriter.FormatPublished(p));
-        else w.WriteNull("published");
-    }
 }

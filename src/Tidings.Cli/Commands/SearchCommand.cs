@@ -31,7 +31,7 @@ internal static class SearchCommand
         w.WriteString("id", h.Id);
         w.WriteString("title", h.Title);
         w.WriteString("outlet", h.Outlet);
-        JsonOutput.WritePublished(w, h.Published);
+        Tidings.Output.JsonFields.Date(w, "published", h.Published);
         // Matched words are wrapped in [[ ]] in JSON, where control characters would be unfriendly.
         w.WriteString("snippet", h.Snippet.Replace(SearchHit.MarkStart.ToString(), "[[").Replace(SearchHit.MarkEnd.ToString(), "]]"));
         w.WriteNumber("score", Math.Round(-h.Score, 4));

@@ -86,7 +86,7 @@ public static class ApiEndpoints
         w.WriteString("id", a.Id);
         w.WriteString("title", a.Title);
         w.WriteString("outlet", a.Outlet);
-        ApiReply.Date(w, "published", a.Published);
+        Tidings.Output.JsonFields.Date(w, "published", a.Published);
         w.WriteString("url", a.Url);
         w.WriteString("story", a.StoryId);
         w.WriteEndObject();
@@ -97,9 +97,9 @@ public static class ApiEndpoints
         w.WriteStartObject();
         w.WriteString("id", s.Id);
         w.WriteString("headline", s.Headline);
-        ApiReply.Date(w, "first_report", s.FirstReport);
-        ApiReply.Date(w, "last_report", s.LastReport);
-        ApiReply.Strings(w, "outlets", s.Outlets);
+        Tidings.Output.JsonFields.Date(w, "first_report", s.FirstReport);
+        Tidings.Output.JsonFields.Date(w, "last_report", s.LastReport);
+        Tidings.Output.JsonFields.Strings(w, "outlets", s.Outlets);
         w.WriteNumber("articles", s.Articles);
         w.WriteEndObject();
     }
@@ -118,7 +118,7 @@ public static class ApiEndpoints
         w.WriteString("text", q.SpeakerText);
         w.WriteEndObject();
         w.WriteString("outlet", q.Outlet);
-        ApiReply.Date(w, "published", q.Published);
+        Tidings.Output.JsonFields.Date(w, "published", q.Published);
         w.WriteEndObject();
     }
 
@@ -150,7 +150,7 @@ public static class ApiEndpoints
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        ApiReply.Strings(w, "roles", e.Roles);
+        Tidings.Output.JsonFields.Strings(w, "roles", e.Roles);
         w.WriteStartArray("quotes");
         foreach (var q in e.Quotes) WriteQuote(w, q);
         w.WriteEndArray();
@@ -188,7 +188,7 @@ public static class ApiEndpoints
         w.WriteString("id", s.Id);
         w.WriteString("title", s.Title);
         w.WriteString("outlet", s.Outlet);
-        ApiReply.Date(w, "published", s.Published);
+        Tidings.Output.JsonFields.Date(w, "published", s.Published);
         // The snippet's matches are marked [[like this]] in plain text; the pages show them highlighted.
         w.WriteString("snippet", s.Snippet.Replace(SearchHit.MarkStart.ToString(), "[[").Replace(SearchHit.MarkEnd.ToString(), "]]"));
         w.WriteEndObject();

@@ -59,19 +59,6 @@ public static class ApiReply
             w.WriteString("next", page.Next);
             w.WriteEndObject();
         });
-
-    public static void Date(Utf8JsonWriter w, string name, DateTimeOffset? d)
-    {
-        if (d is { } v) w.WriteString(name, ArticleJsonWriter.FormatPublished(v));
-        else w.WriteNull(name);
-    }
-
-    public static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
 }
 
 /// <summary>Query parameters, validated: a value that cannot be used is a 400 that says which and why, never a silent default.</summary>

@@ -15,11 +15,11 @@ public static class StoryJsonWriter
         w.WriteString("id", s.Id);
         w.WriteString("headline", s.Headline);
         w.WriteString("headline_article", s.HeadlineArticleId);
-        Date(w, "first_report", s.FirstReport);
-        Date(w, "last_report", s.LastReport);
-        Strings(w, "outlets", s.Outlets);
+        JsonFields.Date(w, "first_report", s.FirstReport);
+        JsonFields.Date(w, "last_report", s.LastReport);
+        JsonFields.Strings(w, "outlets", s.Outlets);
         w.WriteNumber("article_count", s.ArticleCount);
-        Strings(w, "articles", s.ArticleIds);
+        JsonFields.Strings(w, "articles", s.ArticleIds);
         w.WriteStartArray("entities");
         foreach (var e in s.Entities)
         {
@@ -29,7 +29,7 @@ public static class StoryJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        Strings(w, "places", s.Places);
+        JsonFields.Strings(w, "places", s.Places);
         w.WriteStartArray("summary");
         foreach (var x in s.Summary)
         {
@@ -70,19 +70,6 @@ public static class StoryJsonWriter
             Facts(w, "values", d.Values);
             w.WriteEndObject();
         }
-        w.WriteEndArray();
-    }
-
-    private static void Date(Utf8JsonWriter w, string name, DateTimeOffset? d)
-    {
-        if (d is { } v) w.WriteString(name, ArticleJsonWriter.FormatPublished(v));
-        else w.WriteNull(name);
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
         w.WriteEndArray();
     }
 
