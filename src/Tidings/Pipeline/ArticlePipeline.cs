@@ -20,7 +20,7 @@ public sealed class ArticlePipeline
     public IReadOnlyList<IArticleStage> Stages => _stages;
 
     /// <summary>The stages this build of Tidings runs by default, in order.</summary>
-    public static ArticlePipeline CreateDefault() => new(
+    public static ArticlePipeline CreateDefault(Extract.Events.EventCodingOptions? events = null) => new(
     [
         new LayoutStage(),
         new DatelineParser(),
@@ -31,6 +31,7 @@ public sealed class ArticlePipeline
         new QuoteStage(),
         new Extract.Entities.EntityStage(),
         new TimeStage(),
+        new Extract.Events.EventStage(events),
     ]);
 
     /// <summary>Only the cleaning stages that every article needs before it is stored (reading, layout, identity).</summary>
