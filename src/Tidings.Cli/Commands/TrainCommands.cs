@@ -15,6 +15,7 @@ internal static class TrainCommands
         yield return Sentences();
         yield return PlaceGazetteerCommand();
         yield return ParseCommands.Train();
+        yield return EventCommands.TrainPlover();
     }
 
     private static Command PlaceGazetteerCommand()
