@@ -34,7 +34,7 @@ public static class EventAnchoring
             int sentenceStart = tree[0].Start, sentenceEnd = tree[tree.Count - 1].End;
             var actorSpans = actors.Select(a => (a.Start, a.End)).ToList();
             var candidates = places.Where(p => p.Start >= sentenceStart && p.End <= sentenceEnd && !p.Metonymy
-                && !actorSpans.Any(a => p.Start < a.End && p.End > a.Start) && IsLocative(tree, TokenAt(tree, p.Start)));
+                && !actorSpans.Any(a => NamesActor(p.Start, p.End, a.Start, a.End)) && IsLocative(tree, TokenAt(tree, p.Start)));
             var place = Governing(tree, ev, candidates, p => (p.Start, p.End), subtreeFallback: true);
             if (place is not null)
                 return (new EventPlace(place.Start, place.End, place.Text, place.GeonameId, place.Name, place.Country, place.Admin1,
@@ -93,6 +93,13 @@ public static class EventAnchoring
             k = h;
         }
         return -1;
+    }
+
+    /// <summary>The place is (most of) the actor ("Washington said"), not a place inside a longer phrase ("a centre in Bannu").</summary>
+    private static bool NamesActor(int placeStart, int placeEnd, int actorStart, int actorEnd)
+    {
+        int overlap = Math.Min(placeEnd, actorEnd) - Math.Max(placeStart, actorStart);
+        return overlap > 0 && overlap * 2 >= actorEnd - actorStart;
     }
 
     private static readonly HashSet<string> LocativeCases = new(StringComparer.OrdinalIgnoreCase)

@@ -21,6 +21,9 @@ public sealed class EventCandidate(int predicate, string cameo, PloverType? plov
     public double Confidence { get; set; } = 0.8;
     public bool IsNoun { get; init; }
     public bool Consumed { get; set; }
+
+    /// <summary>An obligation ("China must drop barriers") that is an event only as someone's demand.</summary>
+    public bool Provisional { get; set; }
 }
 
 /// <summary>
@@ -39,6 +42,8 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
     private static readonly HashSet<string> Negators = new(StringComparer.OrdinalIgnoreCase) { "not", "n't", "never", "no" };
     private static readonly HashSet<string> FutureAux = new(StringComparer.OrdinalIgnoreCase) { "will", "shall", "'ll", "wo" };
     private static readonly HashSet<string> HypotheticalAux = new(StringComparer.OrdinalIgnoreCase) { "would", "could", "might", "may", "should", "can", "'d" };
+    private static readonly HashSet<string> Conditional = new(StringComparer.OrdinalIgnoreCase) { "would", "'d" };
+    private static readonly HashSet<string> Possibility = new(StringComparer.OrdinalIgnoreCase) { "may", "might", "could" };
     private static readonly HashSet<string> ObligationAux = new(StringComparer.OrdinalIgnoreCase) { "must", "should" };
     private static readonly HashSet<string> Deniers = new(StringComparer.Ordinal) { "deny", "refute" };
     private static readonly HashSet<string> Quantities = new(StringComparer.Ordinal)
@@ -69,6 +74,8 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         {
             if (patterns[i] is { } m) events[i] = FromPattern(tree, i, m);
             else if (roles[i] is { Role: PredicateRole.Event } e) events[i] = FromEntry(tree, i, e);
+            else if (userVerbs is null && tree[i].Upos == "VERB" && (HasAux(tree, i, ObligationAux) || HasHaveTo(tree, i)))
+                events[i] = new EventCandidate(i, "", null, null, null) { Provisional = true };
         }
 
         foreach (var (i, ev) in events) FillArguments(tree, ev, roles, patterns[i]);
@@ -82,7 +89,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         }
         // An event noun nobody performs ("the threat of terrorism", "attacks on Pakistan") is a topic, not an event.
         // An event with neither source nor target says nothing about who did what to whom.
-        return events.Values.Where(e => !e.Consumed && !(e.IsNoun && e.Sources.Count == 0) && e.Sources.Count + e.Targets.Count > 0)
+        return events.Values.Where(e => !e.Consumed && !e.Provisional && !(e.IsNoun && e.Sources.Count == 0) && e.Sources.Count + e.Targets.Count > 0)
             .OrderBy(e => e.Predicate).ToList();
     }
 
@@ -95,9 +102,9 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         // "Federal Bureau of Investigation": a noun inside a name is not an event.
         if (pos == 'V' && tree.Relation(i) == "amod") return null;
         if (pos == 'N' && tree[i].Ner is { Length: > 1 } ner && ner != "O") return null;
-        string lemma = tree[i].Lemma.ToLowerInvariant();
-        var entries = Lexicon.Lookup(lemma, pos);
-        if (entries.Count == 0 && pos == 'N') entries = Lexicon.Lookup(tree.TextOf(i).ToLowerInvariant(), pos);
+        IReadOnlyList<LexiconEntry> entries = [];
+        foreach (var lemma in LemmaCandidates(tree[i].Lemma.ToLowerInvariant(), tree.TextOf(i).ToLowerInvariant(), pos))
+            if ((entries = Lexicon.Lookup(lemma, pos)).Count > 0) break;
         foreach (var e in entries)
         {
             if (e.Particle is { } prt && !tree.Children(i).Any(c => tree.BaseRelation(c) is "compound" or "advmod" && Lower(tree, c) == prt)) continue;
@@ -108,6 +115,38 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
             return e;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The tagger's lemma, then the word itself and its regular stems: the lemmatizer guesses wrong on rarer
+    /// inflections ("shelled" → "shel", "extradited" → "extradit", "rioted" → "riote").
+    /// </summary>
+    internal static IEnumerable<string> LemmaCandidates(string lemma, string word, char pos)
+    {
+        yield return lemma;
+        if (word != lemma) yield return word;
+        if (pos == 'N')
+        {
+            if (word.EndsWith('s')) yield return word[..^1];
+            yield break;
+        }
+        if (pos != 'V') yield break;
+        if (word.EndsWith("ied", StringComparison.Ordinal)) yield return word[..^3] + "y";
+        if (word.EndsWith("ed", StringComparison.Ordinal))
+        {
+            yield return word[..^2];
+            yield return word[..^1];
+            if (word.Length > 4 && word[^3] == word[^4]) yield return word[..^3];
+        }
+        if (word.EndsWith("ing", StringComparison.Ordinal))
+        {
+            yield return word[..^3];
+            yield return word[..^3] + "e";
+            if (word.Length > 5 && word[^4] == word[^5]) yield return word[..^4];
+        }
+        if (word.EndsWith("ies", StringComparison.Ordinal)) yield return word[..^3] + "y";
+        if (word.EndsWith("es", StringComparison.Ordinal)) yield return word[..^2];
+        if (word.EndsWith('s')) yield return word[..^1];
     }
 
     private static IEnumerable<string> ObjectLemmas(DependencyTree tree, int i, char pos)
@@ -145,7 +184,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         {
             ev.Sources.AddRange(tree.Agents(p));
             // "killing dozens" in "the group launched attacks, killing dozens": a participle shares its clause's subject.
-            for (int q = p, steps = 0; ev.Sources.Count == 0 && steps < 4 && tree.Relation(q) is "advcl" or "xcomp" or "conj" && tree.Head(q) >= 0; steps++)
+            for (int q = p, steps = 0; ev.Sources.Count == 0 && steps < 4 && tree.Relation(q) is "advcl" or "xcomp" or "conj" or "parataxis" && tree.Head(q) >= 0; steps++)
             {
                 q = tree.Head(q);
                 ev.Sources.AddRange(tree.Agents(q));
@@ -199,6 +238,8 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
                 if (governor?.Role == PredicateRole.Intent) MakeIntended(tree, ev, h);
                 continue;
             }
+            // "issued a reminder to Iraq that it must cooperate": an obligation stated in a noun's clause.
+            if (rel == "acl" && HasAux(tree, p, ObligationAux) && tree.Head(h) >= 0 && tree[tree.Head(h)].Upos == "VERB") { MakeDemand(tree, ev, tree.Head(h)); continue; }
             if (!isArgument && rel is not "advcl" and not "conj") continue;
             if (governor?.Role == PredicateRole.Intent && rel is "xcomp" or "ccomp" or "obj") { MakeIntended(tree, ev, h); continue; }
             if (governor?.Role == PredicateRole.Speech && rel == "ccomp")
@@ -299,21 +340,33 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         ev.Mode = null;
         ev.Plover = PloverType.REQUEST;
         ev.Cameo = "100";
+        ev.Provisional = false;
         ev.Flags.Remove(EventFlags.Reported);
     }
 
     private static void AddFlags(DependencyTree tree, EventCandidate ev)
     {
-        int p = tree.Predicate(ev.Predicate);
+        // An event noun takes its tense and mood from its support verb ("will extend the curfew").
+        int p = tree.Predicate(ev.IsNoun && ev.Anchors.Count > 1 ? ev.Anchors[1] : ev.Predicate);
         var modifiers = tree.Children(p).Concat(tree.Head(ev.Predicate) is var h && h >= 0 && ev.IsNoun ? tree.Children(h) : []);
         if (modifiers.Any(c => Negators.Contains(tree.TextOf(c)) && tree.BaseRelation(c) is "advmod" or "det" or "neg" or "aux")) ev.Flags.Add(EventFlags.Negated);
-        if (HasAux(tree, p, FutureAux) || tree.Children(p).Any(c => tree.BaseRelation(c) == "aux" && Lower(tree, c) == "going"))
+        bool negated = ev.Flags.Contains(EventFlags.Negated);
+        // "said it would allow", "will extend the curfew": a stated intention (CAMEO codes it as intent or threat).
+        bool future = HasAux(tree, p, FutureAux) || tree.Children(p).Any(c => tree.BaseRelation(c) == "aux" && Lower(tree, c) == "going")
+            || (ev.Flags.Contains(EventFlags.Reported) && HasAux(tree, p, Conditional));
+        bool hypothetical = !future && (HasAux(tree, p, HypotheticalAux)
+            || tree.Children(tree.ClauseOf(p)).Any(c => tree.Relation(c) == "mark" && Lower(tree, c) == "if"));
+        if (future) ev.Flags.Add(EventFlags.Future);
+        if (hypothetical) ev.Flags.Add(EventFlags.Hypothetical);
+        if (negated && ev.Plover is { } type && CameoPloverTable.Quad(type) is QuadClass.VerbalCooperation or QuadClass.MaterialCooperation)
         {
-            ev.Flags.Add(EventFlags.Future);
-            if (!ev.Flags.Contains(EventFlags.Negated)) ToIntention(ev);
+            // "would not meet their demands", "did not allow": withheld cooperation is a rejection.
+            ev.Context ??= ev.Mode;
+            ev.Mode = null;
+            ev.Plover = PloverType.REJECT;
+            ev.Cameo = "120";
         }
-        if (HasAux(tree, p, HypotheticalAux) || tree.Children(tree.ClauseOf(p)).Any(c => tree.Relation(c) == "mark" && Lower(tree, c) == "if"))
-            ev.Flags.Add(EventFlags.Hypothetical);
+        else if (!negated && (future || hypothetical && HasAux(tree, p, Possibility))) ToIntention(ev);
         if (ev.Flags.Contains(EventFlags.Negated)) ev.Confidence *= 0.9;
         if (ev.Sources.Count == 0) ev.Confidence *= 0.8;
         if (ev.Targets.Count == 0) ev.Confidence *= 0.9;
