@@ -137,8 +137,11 @@ public static class EventAnchoring
         return year is >= 1 and <= 9999 ? new DateOnly(year, month, day) : null;
     }
 
-    /// <summary>More than a year before the article's date: a past event recalled, not news.</summary>
+    /// <summary>More than a year before the article's date: a past event recalled, not news ("in 2010").</summary>
     public static bool IsHistorical(string? value, DateOnly? anchor)
-        => anchor is { } a && ToDateOnly(value) is { } d && value!.Length >= 4 && int.Parse(value.AsSpan(0, 4), CultureInfo.InvariantCulture) < a.Year - 1
-            || anchor is { } b && ToDateOnly(value) is { } e && value!.Length >= 10 && e < b.AddYears(-1);
-}
+    {
+        if (anchor is not { } a || ToDateOnly(value) is not { } d) return false;
+        // A year alone stands for its last day: "in 2021" is not historical in an article of 2022.
+        var end = value!.Length == 4 ? new DateOnly(d.Year, 12, 31) : value.Length == 7 ? d.AddMonths(1).AddDays(-1) : d;
+        return end < a.AddYears(-1);
+    }

@@ -84,6 +84,8 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         foreach (var ev in events.Values)
         {
             ResolveRelativePronouns(tree, ev.Sources, ev.Predicate);
+            for (int k = 0; k < ev.Sources.Count; k++) ev.Sources[k] = ActorHead(tree, ev.Sources[k]);
+            for (int k = 0; k < ev.Targets.Count; k++) ev.Targets[k] = ActorHead(tree, ev.Targets[k]);
             ev.Sources.RemoveAll(h => !CanNameActor(tree, h));
             ev.Targets.RemoveAll(h => !CanNameActor(tree, h) || ev.Sources.Contains(h));
         }
@@ -155,7 +157,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
             return tree.Children(i).Where(c => tree.BaseRelation(c) is "compound" or "amod" or "nmod").Select(c => Lemma(tree, c));
         // "labeled the TTP terrorists" parses as obj + xcomp, or obj + ccomp("designated terrorists"): look one level in.
         var heads = tree.Patients(i).Concat(tree.Children(i).Where(c => tree.Relation(c) is "xcomp" or "obj" or "iobj"))
-            .Concat(tree.Children(i).Where(c => tree.Relation(c) is "xcomp" or "ccomp").SelectMany(c => tree.Objects(c)));
+            .Concat(tree.Children(i).Where(c => tree.Relation(c) is "xcomp" or "ccomp" or "parataxis").SelectMany(c => tree.Objects(c)));
         return heads.Select(c => Lemma(tree, c));
     }
 
@@ -240,7 +242,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
             }
             // "issued a reminder to Iraq that it must cooperate": an obligation stated in a noun's clause.
             if (rel == "acl" && HasAux(tree, p, ObligationAux) && tree.Head(h) >= 0 && tree[tree.Head(h)].Upos == "VERB") { MakeDemand(tree, ev, tree.Head(h)); continue; }
-            if (!isArgument && rel is not "advcl" and not "conj") continue;
+            if (!isArgument && rel is not "advcl" and not "conj" and not "parataxis") continue;
             if (governor?.Role == PredicateRole.Intent && rel is "xcomp" or "ccomp" or "obj") { MakeIntended(tree, ev, h); continue; }
             if (governor?.Role == PredicateRole.Speech && rel == "ccomp")
             {
@@ -249,16 +251,42 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
                 continue;
             }
             if (governor is not null && Deniers.Contains(governor.Lemma) && rel is "xcomp" or "ccomp" or "obj") { ev.Flags.Add(EventFlags.Denied); continue; }
-            if (events.TryGetValue(h, out var outer) && rel is "xcomp" or "ccomp" && outer.Plover is PloverType.AGREE or PloverType.REQUEST
+            // A subjectless parataxis is a complement the parser split off ("labeled the TTP “specially designated terrorists”").
+            bool complement = rel is "xcomp" or "ccomp" || rel == "parataxis" && tree.Subjects(p).Count == 0;
+            if (events.TryGetValue(h, out var outer) && complement && outer.Plover is PloverType.AGREE or PloverType.REQUEST
                     or PloverType.REJECT or PloverType.THREATEN or PloverType.ACCUSE or PloverType.SANCTION)
             {
                 // "offered to hand over X to Britain": one event, the offer, aimed at the complement's target.
                 ev.Consumed = true;
+                // "vowed to retaliate", "agreed to impose sanctions": a commitment to a hostile act is a threat.
+                if (outer.Plover == PloverType.AGREE && ev.Plover is PloverType.ASSAULT or PloverType.COERCE or PloverType.SANCTION or PloverType.MOBILIZE)
+                {
+                    outer.Plover = PloverType.THREATEN;
+                    outer.Cameo = ev.Plover == PloverType.SANCTION ? "131" : "138";
+                    outer.Context ??= ev.Mode;
+                    outer.Mode = null;
+                }
                 if (outer.Targets.Count == 0) outer.Targets.AddRange(ev.Targets.Count > 0 ? ev.Targets : ev.Sources.Where(s => !outer.Sources.Contains(s)));
             }
             else if (rel is "advcl" or "xcomp" && tree[p].Upos == "VERB" && !events.ContainsKey(h) && governor?.Role == PredicateRole.Light)
                 BorrowFrom(tree, ev, h);
         }
+    }
+
+    private static readonly HashSet<string> PartitiveHeads = new(StringComparer.Ordinal)
+    {
+        "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number", "some", "many", "most",
+        "several", "member", "members", "group", "band", "team", "unit", "contingent", "delegation", "batch", "patch", "deployment", "all", "one", "two",
+    };
+
+    /// <summary>"dozens of security personnel", "members of the Movement": the actor is what the quantity counts.</summary>
+    private static int ActorHead(DependencyTree tree, int head)
+    {
+        if (tree[head].Upos is not ("NUM" or "NOUN" or "PRON" or "ADJ") || !(tree[head].Upos == "NUM" || PartitiveHeads.Contains(Lemma(tree, head)) || PartitiveHeads.Contains(Lower(tree, head))))
+            return head;
+        foreach (int c in tree.Children(head))
+            if (tree.BaseRelation(c) == "nmod" && tree.Children(c).Any(k => tree.Relation(k) == "case" && Lower(tree, k) == "of")) return c;
+        return head;
     }
 
     /// <summary>"the programme that provides education": the relative pronoun stands for the noun the clause modifies.</summary>

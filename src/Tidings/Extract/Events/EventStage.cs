@@ -64,7 +64,9 @@ public sealed class EventStage : IArticleStage
                 var targets = Actors(context, trees, tree, ev.Targets, eventDate, quotes, article.Text);
                 var (place, placeSource) = EventAnchoring.Place(tree, ev, places, sources.Concat(targets), datelinePlace);
                 var flags = new SortedSet<string>(ev.Flags, StringComparer.Ordinal);
-                if (dateSource == EventProvenance.Text && EventAnchoring.IsHistorical(date, anchor)) flags.Add(EventFlags.Historical);
+                // Without a publication or dateline date, "historical" is judged against the day the article is processed.
+                if (dateSource == EventProvenance.Text && EventAnchoring.IsHistorical(date, anchor ?? DateOnly.FromDateTime(DateTime.UtcNow)))
+                    flags.Add(EventFlags.Historical);
                 var predicate = tree[ev.Predicate];
                 string plover = ev.Plover?.ToString() ?? "";
                 int quad = ev.Plover is { } t ? (int)CameoPloverTable.Quad(t) : 0;
