@@ -145,3 +145,4 @@ public static class EventAnchoring
         var end = value!.Length == 4 ? new DateOnly(d.Year, 12, 31) : value.Length == 7 ? d.AddMonths(1).AddDays(-1) : d;
         return end < a.AddYears(-1);
     }
+}
