@@ -81,8 +81,31 @@ public sealed class EventStage : IArticleStage
                 }
             }
         }
-        article.Layers.Set(Layer, mentions);
+        article.Layers.Set(Layer, InferConversationTargets(mentions));
     }
+
+    /// <summary>
+    /// "Bilawal's phone call with Blinken … Blinken offered his condolences": an act with no stated target, by one
+    /// side of a conversation reported just before, is aimed at the other side.
+    /// </summary>
+    private static List<EventMention> InferConversationTargets(List<EventMention> mentions)
+    {
+        EventMention? conversation = null;
+        int sentencesSince = 0, lastSentence = -1;
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            if (m.SentenceStart != lastSentence) { sentencesSince++; lastSentence = m.SentenceStart; }
+            if (m.Plover == nameof(PloverType.CONSULT) && m.Source is not null && m.Target is not null) { conversation = m; sentencesSince = 0; continue; }
+            if (conversation is null || sentencesSince > 2 || m.Target is not null || m.Source is not { } source) continue;
+            var other = SameActor(source, conversation.Source!) ? conversation.Target : SameActor(source, conversation.Target!) ? conversation.Source : null;
+            if (other is not null) mentions[k] = m with { Target = other, Confidence = Math.Round(m.Confidence * 0.8, 3) };
+        }
+        return mentions;
+    }
+
+    private static bool SameActor(EventActor a, EventActor b)
+        => a.Entity is not null && a.Entity == b.Entity || a.Name is not null && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 
     private static double Coverage(EventActor? source, EventActor? target)
         => (source?.Code is null ? 0.85 : 1.0) * (target is not null && target.Code is null ? 0.95 : 1.0);
