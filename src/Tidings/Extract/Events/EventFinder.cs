@@ -16,6 +16,13 @@ public sealed class EventCandidate(int predicate, string cameo, PloverType? plov
     public string? Context { get; set; } = context;
     public List<int> Sources { get; } = [];
     public List<int> Targets { get; } = [];
+
+    /// <summary>
+    /// Phrases that may name the target when <see cref="Targets"/> names no actor, best first: the recipient of the
+    /// thing acted on ("provide aid for Romania"), what an object belongs to ("defended the right of Russia"), the
+    /// one asked to act ("demanded that North Korea forsake…").
+    /// </summary>
+    public List<int> TargetFallbacks { get; } = [];
     public SortedSet<string> Flags { get; } = new(StringComparer.Ordinal);
     public List<int> Anchors { get; } = [];
     public double Confidence { get; set; } = 0.8;
@@ -35,8 +42,9 @@ public sealed class EventCandidate(int predicate, string cameo, PloverType? plov
 /// </summary>
 public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVerbs = null)
 {
+    // "for", "from" and "at" after a verb mostly give a cause, a source or a place ("condolences for lives lost"), not a recipient.
     private static readonly HashSet<string> TargetPrepositions = new(StringComparer.Ordinal)
-        { "with", "to", "against", "on", "at", "for", "from", "into", "upon", "toward", "towards" };
+        { "with", "to", "against", "on", "into", "upon", "toward", "towards" };
     private static readonly HashSet<string> NounTargetPrepositions = new(StringComparer.Ordinal)
         { "with", "to", "against", "on", "for", "into", "upon", "toward", "towards", "of" };
     private static readonly HashSet<string> Negators = new(StringComparer.OrdinalIgnoreCase) { "not", "n't", "never", "no" };
@@ -83,9 +91,12 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         foreach (var ev in events.Values) AddFlags(tree, ev);
         foreach (var ev in events.Values)
         {
+            AddTargetFallbacks(tree, ev);
             ResolveRelativePronouns(tree, ev.Sources, ev.Predicate);
             for (int k = 0; k < ev.Sources.Count; k++) ev.Sources[k] = ActorHead(tree, ev.Sources[k]);
             for (int k = 0; k < ev.Targets.Count; k++) ev.Targets[k] = ActorHead(tree, ev.Targets[k]);
+            for (int k = 0; k < ev.TargetFallbacks.Count; k++) ev.TargetFallbacks[k] = ActorHead(tree, ev.TargetFallbacks[k]);
+            ev.TargetFallbacks.RemoveAll(h => !CanNameActor(tree, h) || ev.Sources.Contains(h) || ev.Targets.Contains(h));
             ev.Sources.RemoveAll(h => !CanNameActor(tree, h));
             ev.Targets.RemoveAll(h => !CanNameActor(tree, h) || ev.Sources.Contains(h));
         }
@@ -288,6 +299,34 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
             if (tree.BaseRelation(c) == "nmod" && tree.Children(c).Any(k => tree.Relation(k) == "case" && Lower(tree, k) == "of")) return c;
         return head;
     }
+
+    private static readonly HashSet<string> RecipientCases = new(StringComparer.Ordinal)
+        { "to", "with", "against", "on", "into", "for", "from", "at", "toward", "towards", "of", "over" };
+
+    private static void AddTargetFallbacks(DependencyTree tree, EventCandidate ev)
+    {
+        int p = tree.Predicate(ev.Predicate);
+        var list = ev.TargetFallbacks;
+        if (ev.IsNoun) { list.AddRange(CaseMarked(tree, p)); return; }
+        list.AddRange(tree.IndirectObjects(p));
+        list.AddRange(CaseMarked(tree, p));
+        foreach (int obj in tree.Objects(p).Concat(ev.Targets))
+        {
+            list.AddRange(tree.Children(obj).Where(c => tree.Relation(c) == "nmod:poss"));
+            list.AddRange(CaseMarked(tree, obj));
+        }
+        foreach (int comp in tree.Children(p).Where(c => tree.Relation(c) is "ccomp" or "xcomp" or "advcl"))
+        {
+            list.AddRange(tree.Children(comp).Where(c => tree.BaseRelation(c) == "nsubj"));
+            list.AddRange(tree.Objects(comp));
+            list.AddRange(CaseMarked(tree, comp));
+        }
+    }
+
+    /// <summary>Prepositional dependents of i that could name a recipient, in order.</summary>
+    private static IEnumerable<int> CaseMarked(DependencyTree tree, int i)
+        => tree.Children(i).Where(c => tree.BaseRelation(c) is "obl" or "nmod"
+            && tree.Children(c).Any(k => tree.Relation(k) == "case" && RecipientCases.Contains(Lower(tree, k))));
 
     /// <summary>"the programme that provides education": the relative pronoun stands for the noun the clause modifies.</summary>
     private static void ResolveRelativePronouns(DependencyTree tree, List<int> heads, int predicate)

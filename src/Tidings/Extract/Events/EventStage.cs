@@ -60,8 +60,12 @@ public sealed class EventStage : IArticleStage
                 if (ev.Plover is not { } type && Options.Dictionaries?.Verbs is null) continue;
                 var (date, dateSource) = EventAnchoring.Date(tree, ev, times, anchor);
                 var eventDate = EventAnchoring.ToDateOnly(date) ?? anchor;
-                var sources = Actors(context, trees, tree, ev.Sources, eventDate, quotes, article.Text);
-                var targets = Actors(context, trees, tree, ev.Targets, eventDate, quotes, article.Text);
+                var sources = Prune(Actors(context, trees, tree, ev.Sources, eventDate, quotes, article.Text));
+                var targets = Prune(Actors(context, trees, tree, ev.Targets, eventDate, quotes, article.Text));
+                if (!targets.Any(a => a.Country is not null)) targets = FallbackTarget(context, trees, tree, ev, eventDate, quotes, article.Text) ?? targets;
+                // Nobody identifiable on either side ("in a way that protects our interests"): kept, as a weak record,
+                // because the actor coder does not know every actor the parse finds.
+                double identified = sources.Concat(targets).Any(Identified) ? 1.0 : 0.5;
                 var (place, placeSource) = EventAnchoring.Place(tree, ev, places, sources.Concat(targets), datelinePlace);
                 var flags = new SortedSet<string>(ev.Flags, StringComparer.Ordinal);
                 // Without a publication or dateline date, "historical" is judged against the day the article is processed.
@@ -77,7 +81,7 @@ public sealed class EventStage : IArticleStage
                     if (source is not null && target is not null && source.Start == target.Start) continue;
                     mentions.Add(new EventMention(predicate.Start, predicate.End, predicate.TextIn(article.Text), sentence.Start, sentence.End,
                         plover, ev.Mode, ev.Context, ev.Cameo, quad, source, target, date, dateSource, place, placeSource,
-                        flags.ToList(), Math.Round(ev.Confidence * Coverage(source, target), 3)));
+                        flags.ToList(), Math.Round(ev.Confidence * identified * Coverage(source, target), 3)));
                 }
             }
         }
@@ -106,6 +110,31 @@ public sealed class EventStage : IArticleStage
 
     private static bool SameActor(EventActor a, EventActor b)
         => a.Entity is not null && a.Entity == b.Entity || a.Name is not null && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first fallback phrase that names a country's actor ("aid for Romania", "demanded that North Korea …").</summary>
+    private List<EventActor>? FallbackTarget(ActorContext context, List<DependencyTree> trees, DependencyTree tree, EventCandidate ev,
+        DateOnly? date, IReadOnlyList<Quote> quotes, string text)
+    {
+        foreach (int head in ev.TargetFallbacks)
+        {
+            var coded = Actors(context, trees, tree, [head], date, quotes, text);
+            if (coded.Count > 0 && coded[0].Country is not null) return coded;
+        }
+        return null;
+    }
+
+    private static bool Identified(EventActor a) => a.Code is not null || a.Entity is not null || a.Name is not null;
+
+    /// <summary>
+    /// Of coordinated phrases, the ones that name an actor ("Israeli helicopters and tanks": the helicopters); when
+    /// none does, the first alone (a misparsed coordination must not multiply the event).
+    /// </summary>
+    private static List<EventActor> Prune(List<EventActor> actors)
+    {
+        if (actors.Count <= 1) return actors;
+        var identified = actors.Where(Identified).ToList();
+        return identified.Count > 0 ? identified : [actors[0]];
+    }
 
     private static double Coverage(EventActor? source, EventActor? target)
         => (source?.Code is null ? 0.85 : 1.0) * (target is not null && target.Code is null ? 0.95 : 1.0);
