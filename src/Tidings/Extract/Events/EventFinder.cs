@@ -301,7 +301,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
     }
 
     private static readonly HashSet<string> RecipientCases = new(StringComparer.Ordinal)
-        { "to", "with", "against", "on", "into", "for", "from", "at", "toward", "towards", "of", "over" };
+        { "to", "with", "against", "on", "into", "for", "from", "at", "toward", "towards", "of", "over", "including" };
 
     private static void AddTargetFallbacks(DependencyTree tree, EventCandidate ev)
     {
@@ -310,10 +310,14 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         if (ev.IsNoun) { list.AddRange(CaseMarked(tree, p)); return; }
         list.AddRange(tree.IndirectObjects(p));
         list.AddRange(CaseMarked(tree, p));
-        foreach (int obj in tree.Objects(p).Concat(ev.Targets))
+        foreach (int obj in tree.Objects(p).Concat(ev.Targets).Concat(tree.Children(p).Where(c => tree.BaseRelation(c) == "obl")).Distinct())
         {
             list.AddRange(tree.Children(obj).Where(c => tree.Relation(c) == "nmod:poss"));
-            list.AddRange(CaseMarked(tree, obj));
+            foreach (int nmod in CaseMarked(tree, obj))
+            {
+                list.Add(nmod);
+                list.AddRange(CaseMarked(tree, nmod)); // "our partners in the region, including Pakistan"
+            }
         }
         foreach (int comp in tree.Children(p).Where(c => tree.Relation(c) is "ccomp" or "xcomp" or "advcl"))
         {
@@ -349,7 +353,14 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
 
     /// <summary>Heads that may name an actor: nouns, names, pronouns, numbers ("dozens"), and capitalised adjectives ("Pakistani").</summary>
     private static bool CanNameActor(DependencyTree tree, int i)
-        => tree[i].Upos is "NOUN" or "PROPN" or "PRON" or "NUM" or "X" || IsDemonymLike(tree, i);
+        => (tree[i].Upos is "NOUN" or "PROPN" or "PRON" or "NUM" or "X" || IsDemonymLike(tree, i)) && !Prepositions.Contains(Lower(tree, i));
+
+    /// <summary>A sentence-initial "Amid" or "Despite" is sometimes tagged as a name; a preposition never names an actor.</summary>
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "amid", "amidst", "despite", "after", "before", "during", "following", "since", "among", "amongst", "under", "over",
+        "against", "about", "with", "without", "within", "through", "throughout", "upon", "via", "regarding", "concerning",
+    };
 
     /// <summary>An event noun or participle borrows its support verb's subject and its time and place.</summary>
     private static void BorrowFrom(DependencyTree tree, EventCandidate ev, int verb)

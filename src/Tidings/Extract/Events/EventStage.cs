@@ -62,7 +62,7 @@ public sealed class EventStage : IArticleStage
                 var eventDate = EventAnchoring.ToDateOnly(date) ?? anchor;
                 var sources = Prune(Actors(context, trees, tree, ev.Sources, eventDate, quotes, article.Text));
                 var targets = Prune(Actors(context, trees, tree, ev.Targets, eventDate, quotes, article.Text));
-                if (!targets.Any(a => a.Country is not null)) targets = FallbackTarget(context, trees, tree, ev, eventDate, quotes, article.Text) ?? targets;
+                if (!targets.Any(a => a.Country is not null)) targets = FallbackTarget(context, trees, tree, ev, eventDate, quotes, article.Text, sources) ?? targets;
                 // Nobody identifiable on either side ("in a way that protects our interests"): kept, as a weak record,
                 // because the actor coder does not know every actor the parse finds.
                 double identified = sources.Concat(targets).Any(Identified) ? 1.0 : 0.5;
@@ -101,24 +101,28 @@ public sealed class EventStage : IArticleStage
             var m = mentions[k];
             if (m.SentenceStart != lastSentence) { sentencesSince++; lastSentence = m.SentenceStart; }
             if (m.Plover == nameof(PloverType.CONSULT) && m.Source is not null && m.Target is not null) { conversation = m; sentencesSince = 0; continue; }
-            if (conversation is null || sentencesSince > 2 || m.Target is not null || m.Source is not { } source) continue;
-            var other = SameActor(source, conversation.Source!) ? conversation.Target : SameActor(source, conversation.Target!) ? conversation.Source : null;
+            if (conversation is null || sentencesSince > 2 || m.Target?.Country is not null || m.Source is not { } source) continue;
+            var other = SameSide(source, conversation.Source!) ? conversation.Target : SameSide(source, conversation.Target!) ? conversation.Source : null;
             if (other is not null) mentions[k] = m with { Target = other, Confidence = Math.Round(m.Confidence * 0.8, 3) };
         }
         return mentions;
     }
+
+    /// <summary>The same actor, or (in a two-party conversation) the same coded side: "Blinken" and "his American counterpart".</summary>
+    private static bool SameSide(EventActor a, EventActor b) => SameActor(a, b) || a.Code is not null && a.Code == b.Code;
 
     private static bool SameActor(EventActor a, EventActor b)
         => a.Entity is not null && a.Entity == b.Entity || a.Name is not null && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first fallback phrase that names a country's actor ("aid for Romania", "demanded that North Korea …").</summary>
     private List<EventActor>? FallbackTarget(ActorContext context, List<DependencyTree> trees, DependencyTree tree, EventCandidate ev,
-        DateOnly? date, IReadOnlyList<Quote> quotes, string text)
+        DateOnly? date, IReadOnlyList<Quote> quotes, string text, List<EventActor> sources)
     {
         foreach (int head in ev.TargetFallbacks)
         {
             var coded = Actors(context, trees, tree, [head], date, quotes, text);
-            if (coded.Count > 0 && coded[0].Country is not null) return coded;
+            // "offered his condolences", "work with our partners": the possessor is the source itself.
+            if (coded.Count > 0 && coded[0].Country is not null && !sources.Any(s => SameActor(s, coded[0]))) return coded;
         }
         return null;
     }
