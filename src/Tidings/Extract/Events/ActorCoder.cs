@@ -77,7 +77,7 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
         return true;
     }
 
-    private Coded Resolve(ActorContext context, DependencyTree tree, int head, List<int> phrase, DateOnly? date, bool apposed = false)
+    private Coded Resolve(ActorContext context, DependencyTree tree, int head, List<int> phrase, DateOnly? date, bool nested = false)
     {
         var (entity, mentionStart, mentionEnd) = context.EntityAt(tree[head].Start, tree[head].End);
         string? userSector = null, userCountry = null;
@@ -89,6 +89,7 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
         }
         if (tree[head].Upos == "PRON")
         {
+            if (!nested && SpeakerOf(context, tree.TextOf(head), tree[head].Start, date) is { } speaker) return speaker.WithUser(userCountry, userSector);
             var (ante, aStart, aEnd) = Antecedent(context, tree.TextOf(head), tree[head].Start);
             if (ante < 0) return Coded.None;
             return CodeEntity(context, ante, date, tree[head].Start).WithUser(userCountry, userSector).WithEntity(context, ante, aStart, aEnd, null);
@@ -125,9 +126,9 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
         if (country is null && sector is not null) country = ContextCountry(context, tree[head].Start, a.Sector?.Kind != SectorKind.Person);
         // "…spokesperson Mao Ning": a name in apposition that codes no other way is what its title says.
         int titled = tree.Head(head);
-        if (country is null && sector is null && !apposed && tree.Relation(head) == "appos" && titled >= 0)
+        if (country is null && sector is null && !nested && tree.Relation(head) == "appos" && titled >= 0)
         {
-            var title = Resolve(context, tree, titled, Phrase(tree, titled), date, apposed: true);
+            var title = Resolve(context, tree, titled, Phrase(tree, titled), date, nested: true);
             if (title.Code is not null) return (title with { Entity = null, Name = null }).WithEntity(context, entity, mentionStart, mentionEnd, null);
         }
         return Coded.FromParts(userCountry ?? country, userSector ?? sector).WithEntity(context, entity, mentionStart, mentionEnd, name);

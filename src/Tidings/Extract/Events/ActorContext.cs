@@ -1,6 +1,7 @@
 using Tidings.Documents;
 using Tidings.Extract.Entities;
 using Tidings.Extract.Places;
+using Tidings.Extract.Quotes;
 using Tidings.Language;
 using Tidings.Language.Syntax;
 
@@ -23,6 +24,7 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
     private IReadOnlyList<EntityRef> _refs = [];
     private IReadOnlyList<PlaceMention> _places = [];
     private IReadOnlyList<DemonymMention> _demonyms = [];
+    private IReadOnlyList<Quote> _quotes = [];
     private string?[] _folded = [];
     private string?[] _skeletons = [];
     private readonly Dictionary<int, string?> _sentenceCountries = [];
@@ -68,6 +70,7 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
         _refs = layers.Get<EntityRef>(EntityLinker.RefsLayer) ?? [];
         _places = (layers.Get<PlaceMention>(PlaceStage.Layer) ?? []).OrderBy(p => p.Start).ToList();
         _demonyms = layers.Get<DemonymMention>(PlaceStage.DemonymLayer) ?? [];
+        _quotes = layers.Get<Quote>(QuoteStage.Layer) ?? [];
         _folded = new string?[_tokens.Count];
         _skeletons = new string?[_tokens.Count];
         _trees = new DependencyTree?[_sentences.Count];
@@ -188,6 +191,15 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
             if (r.Start >= end) break;
             if (r.End > start) return r;
         }
+        return null;
+    }
+
+    /// <summary>The quotation (direct or partial, with a speaker) whose words contain the offset, if any.</summary>
+    internal Quote? QuoteAt(int offset)
+    {
+        Index();
+        foreach (var q in _quotes)
+            if (q.Start <= offset && offset < q.End && q.Speaker is not null && q.Kind is "direct" or "partial") return q;
         return null;
     }
 

@@ -87,6 +87,34 @@ public sealed partial class ActorCoder
         return fits is null ? (-1, 0, 0) : context.EntityBefore(before, fits);
     }
 
+    /// <summary>
+    /// "I" and "we" inside a quotation are its speaker: "I" the person (with their entity), "we"/"us"/"our" the
+    /// speaker's side, coded like the speaker but naming no entity ("We seek a partnership", said a State Department
+    /// spokesperson → USAGOV). Null for other pronouns, outside quotations, or when the speaker does not code.
+    /// </summary>
+    private Coded? SpeakerOf(ActorContext context, string pronoun, int at, DateOnly? date)
+    {
+        bool person = pronoun.ToLowerInvariant() is "i" or "me" or "my" or "myself";
+        if (!person && pronoun.ToLowerInvariant() is not ("we" or "us" or "our" or "ours" or "ourselves")) return null;
+        if (context.QuoteAt(at)?.Speaker is not { } speaker) return null;
+        var (entity, start, end) = context.EntityAt(speaker.Start, speaker.End);
+        if (entity < 0)
+            (entity, start, end) = context.EntityBefore(speaker.End, e => e.Type == "PERSON" && e.Name == speaker.Name);
+        Coded coded;
+        if (entity >= 0) coded = CodeEntity(context, entity, date, speaker.Start);
+        else
+        {
+            int s = context.SentenceAt(speaker.Start);
+            if (s < 0) return null;
+            var tree = context.Tree(s);
+            int head = MentionHead(tree, speaker.Start, speaker.End);
+            if (head < 0 || tree[head].Upos == "PRON") return null;
+            coded = Resolve(context, tree, head, Phrase(tree, head), date, nested: true) with { Entity = null, Name = null };
+        }
+        if (coded.Code is null) return null;
+        return person && entity >= 0 ? coded.WithEntity(context, entity, start, end, null) : coded with { Entity = null, Name = null };
+    }
+
     /// <summary>An entity's code on the date: its dictionary entry or affiliation, else its own country and sector
     /// (a person with no stated country: the article's main country).</summary>
     private Coded CodeEntity(ActorContext context, int entity, DateOnly? date, int offset)
