@@ -77,7 +77,7 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
         return true;
     }
 
-    private Coded Resolve(ActorContext context, DependencyTree tree, int head, List<int> phrase, DateOnly? date, bool apposed = false)
+    private Coded Resolve(ActorContext context, DependencyTree tree, int head, List<int> phrase, DateOnly? date, bool nested = false)
     {
         var (entity, mentionStart, mentionEnd) = context.EntityAt(tree[head].Start, tree[head].End);
         string? userSector = null, userCountry = null;
@@ -89,13 +89,14 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
         }
         if (tree[head].Upos == "PRON")
         {
+            if (!nested && SpeakerOf(context, tree.TextOf(head), tree[head].Start, date) is { } speaker) return speaker.WithUser(userCountry, userSector);
             var (ante, aStart, aEnd) = Antecedent(context, tree.TextOf(head), tree[head].Start);
             if (ante < 0) return Coded.None;
             return CodeEntity(context, ante, date, tree[head].Start).WithUser(userCountry, userSector).WithEntity(context, ante, aStart, aEnd, null);
         }
 
         var words = Words.Of(context, tree, phrase, head);
-        var a = Analyze(words.Folded, words.Written, words.HeadPos);
+        var a = Analyze(words.Folded, words.Written, words.Skeletons, words.HeadPos);
         if (a.Actor?.CodeOn(date) is { } actorCode)
             return Coded.FromCode(actorCode, a.Sector?.Sector).WithUser(userCountry, userSector).WithEntity(context, entity, mentionStart, mentionEnd, a.Actor.Name);
 
@@ -125,9 +126,9 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
         if (country is null && sector is not null) country = ContextCountry(context, tree[head].Start, a.Sector?.Kind != SectorKind.Person);
         // "…spokesperson Mao Ning": a name in apposition that codes no other way is what its title says.
         int titled = tree.Head(head);
-        if (country is null && sector is null && !apposed && tree.Relation(head) == "appos" && titled >= 0)
+        if (country is null && sector is null && !nested && tree.Relation(head) == "appos" && titled >= 0)
         {
-            var title = Resolve(context, tree, titled, Phrase(tree, titled), date, apposed: true);
+            var title = Resolve(context, tree, titled, Phrase(tree, titled), date, nested: true);
             if (title.Code is not null) return (title with { Entity = null, Name = null }).WithEntity(context, entity, mentionStart, mentionEnd, null);
         }
         return Coded.FromParts(userCountry ?? country, userSector ?? sector).WithEntity(context, entity, mentionStart, mentionEnd, name);
@@ -150,36 +151,60 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
     }
 
     /// <summary>
-    /// The best entries among the phrase's word windows, longest first: a named actor, a country (name, demonym,
-    /// capital; not one followed by "based": "Afghanistan-based" tells where, not who), and a sector word, the one
-    /// covering the head first.
+    /// The best entries among the phrase's word windows: the longest named actor, the longest country (name,
+    /// demonym, capital; not one followed by "based": "Afghanistan-based" tells where, not who), and the longest
+    /// sector word covering the head, else the longest. Windows grow from each word while some longer name can
+    /// still follow (prefix sets), on a stack buffer: no allocation per window.
     /// </summary>
-    internal Analysis Analyze(IReadOnlyList<string> folded, IReadOnlyList<string> written, int headPos)
+    internal Analysis Analyze(IReadOnlyList<string> folded, IReadOnlyList<string> written, IReadOnlyList<string> skeletons, int headPos)
     {
         var a = new Analysis { SectorPos = -1 };
-        int n = folded.Count;
+        int n = folded.Count, actorLen = 0, countryLen = 0, sectorLen = 0;
         bool sectorHasHead = false;
-        for (int len = Math.Min(n, Math.Max(_actors.MaxWords, _sectors.MaxWords)); len >= 1; len--)
+        Span<char> key = stackalloc char[256];
+        Span<char> skeleton = stackalloc char[256];
+        for (int start = 0; start < n; start++)
         {
-            for (int start = 0; start + len <= n; start++)
+            int keyLength = 0, skeletonLength = 0;
+            bool exact = true, skeletal = true;
+            for (int end = start; end < n && (exact || skeletal); end++)
             {
-                string key = len == 1 ? folded[start] : string.Join(' ', folded.Skip(start).Take(len));
-                if (key.Length == 0) continue;
-                var entry = (len == 1 ? _actors.LookupAcronym(written[start]) : null) ?? (len <= _actors.MaxWords ? _actors.Lookup(key) : null);
-                if (entry is not null && !(start + len < n && folded[start + len] == "based"))
+                int len = end - start + 1;
+                exact = exact && Append(key, ref keyLength, folded[end]);
+                skeletal = skeletal && Append(skeleton, ref skeletonLength, skeletons[end]);
+                var entry = len == 1 ? _actors.LookupAcronym(written[start]) : null;
+                if (exact) entry ??= _actors.LookupExact(key[..keyLength]);
+                if (skeletal && (!exact || keyLength >= ActorDictionary.SkeletonMinimum)) entry ??= _actors.LookupSkeleton(skeleton[..skeletonLength]);
+                if (entry is not null && !(end + 1 < n && folded[end + 1] == "based"))
                 {
-                    if (entry.Kind == ActorKind.Actor) a.Actor ??= entry;
-                    else a.Country ??= entry;
+                    if (entry.Kind == ActorKind.Actor) { if (len > actorLen) (a.Actor, actorLen) = (entry, len); }
+                    else if (len > countryLen) (a.Country, countryLen) = (entry, len);
                 }
-                if (len > _sectors.MaxWords || _sectors.Lookup(key) is not { } word) continue;
-                bool hasHead = start <= headPos && headPos < start + len;
-                if (a.Sector is null || hasHead && !sectorHasHead)
+                if (exact && _sectors.Lookup(key[..keyLength]) is { } word)
                 {
-                    (a.Sector, a.SectorPos, sectorHasHead) = (word, start + len - 1, hasHead);
+                    bool hasHead = start <= headPos && headPos <= end;
+                    if (a.Sector is null || hasHead && !sectorHasHead || hasHead == sectorHasHead && len > sectorLen)
+                        (a.Sector, a.SectorPos, sectorLen, sectorHasHead) = (word, end, len, hasHead);
                 }
+                exact = exact && (_actors.IsPrefix(key[..keyLength]) || _sectors.IsPrefix(key[..keyLength]));
+                skeletal = skeletal && _actors.IsSkeletonPrefix(skeleton[..skeletonLength]);
             }
         }
         return a;
+    }
+
+    /// <summary>Analysis of plain word lists (roles, names, earlier text), skeletons computed here.</summary>
+    internal Analysis Analyze(IReadOnlyList<string> folded, IReadOnlyList<string> written, int headPos)
+        => Analyze(folded, written, folded.Select(f => f.Length == 0 ? f : Entities.NameKeys.Skeleton(f)).ToList(), headPos);
+
+    /// <summary>Appends " word" (or "word" first) to the buffer; false when the word is empty or the buffer full.</summary>
+    private static bool Append(Span<char> buffer, ref int length, string word)
+    {
+        if (word.Length == 0 || length + word.Length + 1 > buffer.Length) return false;
+        if (length > 0) buffer[length++] = ' ';
+        word.AsSpan().CopyTo(buffer[length..]);
+        length += word.Length;
+        return true;
     }
 
     internal struct Analysis
@@ -196,6 +221,7 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
     {
         public List<string> Folded { get; } = new(6);
         public List<string> Written { get; } = new(6);
+        public List<string> Skeletons { get; } = new(6);
         public List<int> Tokens { get; } = new(6);
         public int HeadPos { get; private set; } = -1;
 
@@ -213,6 +239,7 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
                 if (t.Upos is "DET" or "PRON" or "PUNCT") continue;
                 if (i == head) w.HeadPos = w.Folded.Count;
                 w.Folded.Add(aligned ? context.Folded(first + i) : Entities.NameKeys.Exact(tree.TextOf(i)));
+                w.Skeletons.Add(aligned ? context.Skeleton(first + i) : Entities.NameKeys.Skeleton(tree.TextOf(i)));
                 w.Written.Add(tree.TextOf(i));
                 w.Tokens.Add(i);
             }

@@ -1,6 +1,7 @@
 using Tidings.Documents;
 using Tidings.Extract.Entities;
 using Tidings.Extract.Places;
+using Tidings.Extract.Quotes;
 using Tidings.Language;
 using Tidings.Language.Syntax;
 
@@ -23,13 +24,30 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
     private IReadOnlyList<EntityRef> _refs = [];
     private IReadOnlyList<PlaceMention> _places = [];
     private IReadOnlyList<DemonymMention> _demonyms = [];
+    private IReadOnlyList<Quote> _quotes = [];
     private string?[] _folded = [];
+    private string?[] _skeletons = [];
+    private readonly Dictionary<int, string?> _sentenceCountries = [];
+    private readonly Dictionary<int, string?> _nearbyCountries = [];
     private DependencyTree?[] _trees = [];
     private string? _mainCountry;
     private bool _mainCountryKnown;
 
     /// <summary>Each entity's coding, once computed (entities are coded from all their mentions).</summary>
     internal Dictionary<int, EntityCoding> EntityCodings { get; } = [];
+    private readonly Dictionary<int, (string Name, string[] Roles)> _foldedEntities = [];
+
+    /// <summary>An entity's name and roles, folded (<see cref="NameKeys.Exact"/>) once.</summary>
+    internal (string Name, string[] Roles) FoldedEntity(int entity)
+    {
+        if (!_foldedEntities.TryGetValue(entity, out var folded))
+        {
+            var e = Entities[entity];
+            _foldedEntities[entity] = folded = (NameKeys.Exact(e.Name), e.Roles.Select(NameKeys.Exact).ToArray());
+        }
+        return folded;
+    }
+
     /// <summary>Entities being coded right now (a person coded through a counterpart coded through the person).</summary>
     internal HashSet<int> EntitiesInProgress { get; } = [];
 
@@ -52,7 +70,9 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
         _refs = layers.Get<EntityRef>(EntityLinker.RefsLayer) ?? [];
         _places = (layers.Get<PlaceMention>(PlaceStage.Layer) ?? []).OrderBy(p => p.Start).ToList();
         _demonyms = layers.Get<DemonymMention>(PlaceStage.DemonymLayer) ?? [];
+        _quotes = layers.Get<Quote>(QuoteStage.Layer) ?? [];
         _folded = new string?[_tokens.Count];
+        _skeletons = new string?[_tokens.Count];
         _trees = new DependencyTree?[_sentences.Count];
         if (trees is not null && trees.Count == _sentences.Count)
             for (int i = 0; i < _trees.Length; i++) _trees[i] = trees[i];
@@ -75,7 +95,39 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
     internal string Folded(int i)
     {
         Index();
-        return _folded[i] ??= NameKeys.Exact(_tokens[i].TextIn(Text));
+        return _folded[i] ??= Fold(Text.AsSpan(_tokens[i].Start, _tokens[i].Length));
+    }
+
+    /// <summary><see cref="NameKeys.Exact"/> of one token, with a fast path for plain ASCII words (most tokens).</summary>
+    private static string Fold(ReadOnlySpan<char> token)
+    {
+        foreach (char c in token)
+            if (c > 127 || !char.IsAsciiLetterOrDigit(c)) return NameKeys.Exact(token.ToString());
+        return string.Create(token.Length, token, static (dest, src) => src.ToLowerInvariant(dest));
+    }
+
+    /// <summary><see cref="NameKeys.Skeleton"/> of a folded word or words: each word's first letter, then its consonants, doubled ones once.</summary>
+    internal static string SkeletonOfFolded(string folded)
+    {
+        Span<char> buffer = folded.Length <= 128 ? stackalloc char[folded.Length] : new char[folded.Length];
+        int n = 0, wordStart = 0;
+        for (int i = 0; i < folded.Length; i++)
+        {
+            char c = folded[i];
+            if (c == ' ') { buffer[n++] = ' '; wordStart = n; continue; }
+            bool first = n == wordStart;
+            if (!first && c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y') continue;
+            if (!first && buffer[n - 1] == c) continue;
+            buffer[n++] = c;
+        }
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>The consonant skeleton (<see cref="NameKeys.Skeleton"/>) of article token i, computed once.</summary>
+    internal string Skeleton(int i)
+    {
+        Index();
+        return _skeletons[i] ??= SkeletonOfFolded(Folded(i));
     }
 
     internal string Written(int i) => Tokens[i].TextIn(Text);
@@ -142,6 +194,15 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
         return null;
     }
 
+    /// <summary>The quotation (direct or partial, with a speaker) whose words contain the offset, if any.</summary>
+    internal Quote? QuoteAt(int offset)
+    {
+        Index();
+        foreach (var q in _quotes)
+            if (q.Start <= offset && offset < q.End && q.Speaker is not null && q.Kind is "direct" or "partial") return q;
+        return null;
+    }
+
     internal PlaceMention? PlaceAt(int start, int end)
     {
         foreach (var p in Places)
@@ -164,6 +225,12 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
     {
         int s = SentenceAt(offset);
         if (s < 0) return null;
+        if (!_sentenceCountries.TryGetValue(s, out var known)) _sentenceCountries[s] = known = LocatingCountry(s);
+        return known;
+    }
+
+    private string? LocatingCountry(int s)
+    {
         string? country = null;
         foreach (var p in Places)
         {
@@ -198,19 +265,25 @@ public sealed class ActorContext(Article article, IReadOnlyList<DependencyTree>?
 
     /// <summary>
     /// The country most named (places, governments named by their capital, demonyms) in the sentence around the
-    /// offset and the two before it; a tie goes to the one named last before the offset. Null when none.
+    /// offset and the two before it; a tie goes to the one named last. Null when none.
     /// </summary>
     internal string? NearbyCountry(int offset)
     {
         int s = SentenceAt(offset);
         if (s < 0) return null;
+        if (!_nearbyCountries.TryGetValue(s, out var known)) _nearbyCountries[s] = known = MostNamedCountry(s);
+        return known;
+    }
+
+    private string? MostNamedCountry(int s)
+    {
         int from = Sentences[Math.Max(0, s - 2)].Start, to = Sentences[s].End;
         var counts = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
         void Count(string country, int start)
         {
             if (country.Length == 0 || start < from || start >= to) return;
             var (n, last) = counts.GetValueOrDefault(country, (0, -1));
-            counts[country] = (n + 1, start < offset ? Math.Max(last, start) : last);
+            counts[country] = (n + 1, Math.Max(last, start));
         }
         foreach (var p in Places) if (!IsLocative(p) && !InDateline(p)) Count(p.Country, p.Start);
         foreach (var d in Demonyms) Count(d.Country, d.Start);

@@ -47,6 +47,8 @@ public sealed class ActorDictionary
     private readonly Dictionary<string, ActorEntry> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActorEntry> _bySkeleton = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActorEntry> _acronyms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _skeletonPrefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _iso2To3 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
 
@@ -134,8 +136,30 @@ public sealed class ActorDictionary
         if (key.Length == 0) return;
         _byKey[key] = entry;
         MaxWords = Math.Max(MaxWords, key.Count(c => c == ' ') + 1);
-        if (key.Length >= SkeletonMinLength) _bySkeleton.TryAdd(NameKeys.Skeleton(name), entry);
+        AddPrefixes(_prefixes, key);
+        if (key.Length < SkeletonMinLength) return;
+        var skeleton = NameKeys.Skeleton(name);
+        _bySkeleton.TryAdd(skeleton, entry);
+        AddPrefixes(_skeletonPrefixes, skeleton);
     }
+
+    /// <summary>Registers "a", "a b" for "a b c": a scan over words stops as soon as no longer name can follow.</summary>
+    internal static void AddPrefixes(HashSet<string> prefixes, string key)
+    {
+        for (int i = key.IndexOf(' '); i > 0; i = key.IndexOf(' ', i + 1)) prefixes.Add(key[..i]);
+    }
+
+    /// <summary>The entry of a folded window of words ("tehrik i taliban pakistan"), exact keys only.</summary>
+    internal ActorEntry? LookupExact(ReadOnlySpan<char> exactKey) => _byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(exactKey, out var e) ? e : null;
+
+    /// <summary>The entry of a window of word skeletons ("thrk i tlbn pkstn"), for names of eight letters or more.</summary>
+    internal ActorEntry? LookupSkeleton(ReadOnlySpan<char> skeleton) => _bySkeleton.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(skeleton, out var e) ? e : null;
+
+    internal bool IsPrefix(ReadOnlySpan<char> exactKey) => _prefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(exactKey);
+
+    internal bool IsSkeletonPrefix(ReadOnlySpan<char> skeleton) => _skeletonPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(skeleton);
+
+    internal const int SkeletonMinimum = SkeletonMinLength;
 
     /// <summary>One word of at most six letters with two or more capitals: "US", "U.S.", "MI6", "LeT".</summary>
     public static bool IsAcronym(string name)

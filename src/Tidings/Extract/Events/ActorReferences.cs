@@ -87,6 +87,34 @@ public sealed partial class ActorCoder
         return fits is null ? (-1, 0, 0) : context.EntityBefore(before, fits);
     }
 
+    /// <summary>
+    /// "I" and "we" inside a quotation are its speaker: "I" the person (with their entity), "we"/"us"/"our" the
+    /// speaker's side, coded like the speaker but naming no entity ("We seek a partnership", said a State Department
+    /// spokesperson → USAGOV). Null for other pronouns, outside quotations, or when the speaker does not code.
+    /// </summary>
+    private Coded? SpeakerOf(ActorContext context, string pronoun, int at, DateOnly? date)
+    {
+        bool person = pronoun.ToLowerInvariant() is "i" or "me" or "my" or "myself";
+        if (!person && pronoun.ToLowerInvariant() is not ("we" or "us" or "our" or "ours" or "ourselves")) return null;
+        if (context.QuoteAt(at)?.Speaker is not { } speaker) return null;
+        var (entity, start, end) = context.EntityAt(speaker.Start, speaker.End);
+        if (entity < 0)
+            (entity, start, end) = context.EntityBefore(speaker.End, e => e.Type == "PERSON" && e.Name == speaker.Name);
+        Coded coded;
+        if (entity >= 0) coded = CodeEntity(context, entity, date, speaker.Start);
+        else
+        {
+            int s = context.SentenceAt(speaker.Start);
+            if (s < 0) return null;
+            var tree = context.Tree(s);
+            int head = MentionHead(tree, speaker.Start, speaker.End);
+            if (head < 0 || tree[head].Upos == "PRON") return null;
+            coded = Resolve(context, tree, head, Phrase(tree, head), date, nested: true) with { Entity = null, Name = null };
+        }
+        if (coded.Code is null) return null;
+        return person && entity >= 0 ? coded.WithEntity(context, entity, start, end, null) : coded with { Entity = null, Name = null };
+    }
+
     /// <summary>An entity's code on the date: its dictionary entry or affiliation, else its own country and sector
     /// (a person with no stated country: the article's main country).</summary>
     private Coded CodeEntity(ActorContext context, int entity, DateOnly? date, int offset)
@@ -167,7 +195,7 @@ public sealed partial class ActorCoder
             around = around.Distinct().Order().ToList();
             if (around.Count == 0) continue;
             var words = Words.Of(context, tree, around, -1);
-            var a = Analyze(words.Folded, words.Written, -1);
+            var a = Analyze(words.Folded, words.Written, words.Skeletons, -1);
             Absorb(ref acc, a);
             if (a.Sector is { } word && a.Actor is null && (a.Country is null || word.Kind == SectorKind.Counterpart))
             {
@@ -230,7 +258,7 @@ public sealed partial class ActorCoder
             case SectorKind.Person when IsDefinite(tree, token) && NameKeys.Exact(tree.TextOf(token)) == NameKeys.Exact(word.Phrase):
             {
                 string phrase = NameKeys.Exact(word.Phrase);
-                var (ante, s, e) = context.EntityBefore(at, x => x.Type == "PERSON" && x.Roles.Any(r => HasRole(r, phrase)));
+                var (ante, s, e) = context.EntityBefore(at, x => x.Type == "PERSON" && context.FoldedEntity(x.Index).Roles.Any(r => HasRole(r, phrase)));
                 if (ante >= 0) return CodeEntity(context, ante, date, at).WithEntity(context, ante, s, e, null);
                 return EarlierRole(context, at, date) ?? plain;
             }
@@ -251,17 +279,16 @@ public sealed partial class ActorCoder
     private static bool IsDefinite(DependencyTree tree, int token)
         => tree.Children(token).Any(c => tree.BaseRelation(c) == "det" && Definite.Contains(tree.TextOf(c)) || tree.Relation(c) == "nmod:poss");
 
+    /// <summary>Whether a folded role is the phrase or ends with it ("foreign minister" has "minister").</summary>
     private static bool HasRole(string role, string phrase)
-    {
-        var r = NameKeys.Exact(role);
-        return r == phrase || r.EndsWith(" " + phrase, StringComparison.Ordinal);
-    }
+        => role.EndsWith(phrase, StringComparison.Ordinal) && (role.Length == phrase.Length || role[^(phrase.Length + 1)] == ' ');
 
     /// <summary>Whether an organisation may be what "the group"/"the department" refers to: its name has the noun, or its code the noun's sector or a fitting one.</summary>
     private bool FitsOrg(ActorContext context, ArticleEntity e, SectorWord word)
     {
-        string noun = NameKeys.Exact(word.Phrase);
-        if ((" " + NameKeys.Exact(e.Name) + " ").Contains(" " + noun + " ", StringComparison.Ordinal)) return true;
+        string name = context.FoldedEntity(e.Index).Name, noun = word.Phrase;
+        int at = name.IndexOf(noun, StringComparison.Ordinal);
+        if (at >= 0 && (at == 0 || name[at - 1] == ' ') && (at + noun.Length == name.Length || name[at + noun.Length] == ' ')) return true;
         return EntityCodingOf(context, e.Index).Entry?.CodeOn(null) is { } code && FitsCode(code, word);
     }
 
@@ -279,16 +306,17 @@ public sealed partial class ActorCoder
     private Coded? EarlierActor(ActorContext context, int at, SectorWord word, DateOnly? date)
     {
         int here = context.TokenAt(at - 1);
-        var window = new List<string>(6);
+        Span<char> key = stackalloc char[256];
         for (int k = here; k >= 0 && k > here - 300; k--)
         {
-            window.Clear();
-            for (int len = 1; len <= Math.Min(6, k + 1); len++)
+            int length = 0;
+            for (int end = k; end <= here && end < k + _actors.MaxWords; end++)
             {
-                window.Insert(0, context.Folded(k - len + 1));
-                var entry = (len == 1 ? _actors.LookupAcronym(context.Written(k)) : null) ?? _actors.Lookup(string.Join(' ', window));
+                if (!Append(key, ref length, context.Folded(end))) break;
+                var entry = (end == k ? _actors.LookupAcronym(context.Written(k)) : null) ?? _actors.LookupExact(key[..length]);
                 if (entry is { Kind: ActorKind.Actor } && entry.CodeOn(date) is { } code && FitsCode(code, word))
                     return Coded.FromCode(code) with { Name = entry.Name };
+                if (!_actors.IsPrefix(key[..length])) break;
             }
         }
         return null;

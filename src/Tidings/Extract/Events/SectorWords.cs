@@ -14,6 +14,7 @@ public sealed record SectorWord(string Phrase, string? Sector, SectorKind Kind, 
 public sealed class SectorWords
 {
     private readonly Dictionary<string, SectorWord> _byKey = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
     private static readonly Lazy<SectorWords> LazyDefault = new(() => Read(ActorDictionary.ReadResource("sectors.tsv")));
 
     public static SectorWords Default => LazyDefault.Value;
@@ -40,6 +41,7 @@ public sealed class SectorWords
     {
         var key = Entities.NameKeys.Exact(phrase);
         _byKey.TryAdd(key, word);
+        ActorDictionary.AddPrefixes(_prefixes, key);
         MaxWords = Math.Max(MaxWords, key.Count(c => c == ' ') + 1);
     }
 
@@ -53,6 +55,10 @@ public sealed class SectorWords
     }
 
     public SectorWord? Lookup(string exactKey) => _byKey.GetValueOrDefault(exactKey);
+
+    internal SectorWord? Lookup(ReadOnlySpan<char> exactKey) => _byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(exactKey, out var w) ? w : null;
+
+    internal bool IsPrefix(ReadOnlySpan<char> exactKey) => _prefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(exactKey);
 
     /// <summary>Whether a folded word is plural per this table ("militants", "troops"): a generated or listed form ending in s.</summary>
     public static bool LooksPlural(string exactKey) => exactKey.EndsWith('s') || exactKey.EndsWith("men", StringComparison.Ordinal) || exactKey == "people";

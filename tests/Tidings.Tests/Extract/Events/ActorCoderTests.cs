@@ -52,6 +52,8 @@ public class ActorCoderTests
     [InlineData("the department's Spokesperson Ned price said", "price", "the department's Spokesperson Ned price", "USAGOV", "Ned Price")]
     [InlineData("The Taliban, he said", "he", "he", "USAGOV", "Ned Price")]
     [InlineData("the spokesperson said, adding", "spokesperson", "the spokesperson", "USAGOV", "Ned Price")]
+    // "We" in a quotation is the speaker's side: coded like Ned Price, naming no entity.
+    [InlineData("We are determined to work with our partners", "We", "We", "USAGOV", null)]
     public void Sample000_Actors(string context, string head, string text, string code, string? name)
         => AssertActor(CodeAt(A000.Value, context, head, December2022), text, code, name);
 
@@ -70,6 +72,7 @@ public class ActorCoderTests
     [InlineData("his American counterpart, Antony Blinkon", "Blinkon", "Antony Blinkon", "USAGOV", "Antony Blinken")]
     [InlineData("Blinken, according to a statement", "Blinken", "Blinken", "USAGOV", "Antony Blinken")]
     [InlineData("Kabul’s official support", "Kabul", "Kabul", "AFGGOV", null)]
+    [InlineData("We seek a strong partnership with Pakistan", "We", "We", "USAGOV", null)]
     public void Sample004_Actors(string context, string head, string text, string code, string? name)
         => AssertActor(CodeAt(A004.Value, context, head, December2022), text, code, name);
 
