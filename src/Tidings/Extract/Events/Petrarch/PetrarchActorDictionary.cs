@@ -33,7 +33,7 @@ public sealed record ActorEntry(string Root, IReadOnlyList<ActorCode> Codes, str
 /// a root phrase with an optional [CODE], '+' synonym lines, and code lines (indented '[…]') holding a default code
 /// or a date restriction: [CODE &lt;YYYYMMDD], [CODE &gt;YYYYMMDD], [CODE YYYYMMDD-YYYYMMDD] (YYMMDD allowed:
 /// 00–30 → 20YY, else 19YY). Codes are upper-cased; "---" is the null code (matched, but no actor).
-/// "---STOP---" ends a file.
+/// Root lines without a code share the codes of the entry that follows them. "---STOP---" ends a file.
 /// </summary>
 public sealed class PetrarchActorDictionary : IActorDictionary
 {
@@ -97,9 +97,11 @@ public sealed class PetrarchActorDictionary : IActorDictionary
                 if (bracket >= 0) ReadCodes(trimmed[bracket..], codes, file.Name, number, problems);
                 continue;
             }
-            Finish();
             if (phrase.Length == 0) { problems.Add(new DictionaryProblem(file.Name, number, "code without an actor phrase; line skipped")); continue; }
-            root = (phrase, number);
+            // A root line without a code joins the next one: consecutive roots share the codes that follow them
+            // (PETRARCH keeps the code index until codes appear; the Phoenix files list several names so).
+            if (codes.Count > 0) Finish();
+            root ??= (phrase, number);
             pending.Add((phrase, number));
             if (bracket >= 0) ReadCodes(trimmed[bracket..], codes, file.Name, number, problems);
         }
