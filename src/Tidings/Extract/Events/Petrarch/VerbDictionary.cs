@@ -19,8 +19,18 @@ public sealed class VerbPattern
     internal PatternElement[] Before { get; init; } = [];
     internal PatternElement[] After { get; init; } = [];
 
-    /// <summary>Specificity: the more elements, the more specific (TABARI tries longer patterns first).</summary>
-    public int Weight => Before.Length + After.Length;
+    /// <summary>
+    /// Specificity: longer patterns first (TABARI's order), a word or synset counting twice a noun-phrase slot, so
+    /// that `- * PEACE [---]` beats `- * + [193]`.
+    /// </summary>
+    public int Weight => Weigh(Before) + Weigh(After);
+
+    private static int Weigh(PatternElement[] elements)
+    {
+        int weight = 0;
+        foreach (var e in elements) weight += e.Kind is ElementKind.Word or ElementKind.Synset ? 2 : 1;
+        return weight;
+    }
 }
 
 /// <summary>A verb block (`--- NAME [CODE] ---`): the default code and the patterns shared by its verbs.</summary>
