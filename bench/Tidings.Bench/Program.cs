@@ -30,11 +30,14 @@ switch (args.FirstOrDefault())
     case "entities":
         // Quotes + entities layer throughput and the global entity table's memory (see EntityBenchmark).
         return EntityBenchmark.Run(repoRoot, args[1..]);
+    case "petrarch":
+        // PETRARCH dictionaries: loading, and coding speed with them, parse excluded (see PetrarchBenchmark).
+        return PetrarchBenchmark.Run(repoRoot, args[1..]);
     case "micro":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | petrarch [--dictionaries DIR] [--seconds N] | corpus DIR COUNT | micro");
         return 2;
 }
 

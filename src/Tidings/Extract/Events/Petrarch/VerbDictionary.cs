@@ -19,6 +19,16 @@ public sealed class VerbPattern
     internal PatternElement[] Before { get; init; } = [];
     internal PatternElement[] After { get; init; } = [];
 
+    /// <summary>The literal words of the pattern (ids): all must be in the sentence for it to match.</summary>
+    internal int[] Words => _words ??= Before.Concat(After).Where(e => e.Kind == ElementKind.Word).Select(e => e.Id).Distinct().ToArray();
+
+    private int[]? _words;
+
+    /// <summary>The synsets of the pattern (ids).</summary>
+    internal int[] Synsets => _synsets ??= Before.Concat(After).Where(e => e.Kind == ElementKind.Synset).Select(e => e.Id).Distinct().ToArray();
+
+    private int[]? _synsets;
+
     /// <summary>
     /// Specificity: longer patterns first (TABARI's order), a word or synset counting twice a noun-phrase slot, so
     /// that `- * PEACE [---]` beats `- * + [193]`.
@@ -41,6 +51,29 @@ public sealed class VerbBlock(string name, string code, string file, int line)
     public string File { get; } = file;
     public int Line { get; } = line;
     public List<VerbPattern> Patterns { get; } = [];
+
+    // Patterns by one of their words (the rarest test first: a pattern whose word is not in the sentence is never tried).
+    private Dictionary<int, List<int>> _byWord = [];
+    private int[] _withoutWords = [];
+
+    internal IReadOnlyList<int> WithoutWords => _withoutWords;
+
+    internal List<int>? WithWord(int word) => _byWord.TryGetValue(word, out var list) ? list : null;
+
+    internal void Index()
+    {
+        var byWord = new Dictionary<int, List<int>>();
+        var without = new List<int>();
+        for (int i = 0; i < Patterns.Count; i++)
+        {
+            var words = Patterns[i].Words;
+            if (words.Length == 0) { without.Add(i); continue; }
+            if (!byWord.TryGetValue(words[0], out var list)) byWord[words[0]] = list = [];
+            list.Add(i);
+        }
+        _byWord = byWord;
+        _withoutWords = without.ToArray();
+    }
 }
 
 /// <summary>
@@ -79,6 +112,8 @@ public sealed class VerbDictionary
         if (!_wordIds.TryGetValue(upperWord, out int id)) _wordIds[upperWord] = id = _wordIds.Count;
         return id;
     }
+
+    internal int VocabularySize => _wordIds.Count;
 
     internal int LookupWord(string upperWord) => _wordIds.TryGetValue(upperWord, out int id) ? id : -1;
 

@@ -52,6 +52,7 @@ internal abstract class VerbFileReader(VerbDictionary dictionary, DictionaryFile
                 Problem(pattern.Line, $"synset &{_synsetIds.First(kv => kv.Value == undefined.Id).Key} is not defined; pattern skipped");
             else block.Patterns.Add(pattern);
         }
+        foreach (var block in Dictionary.Blocks) if (block.File == File.Name) block.Index();
     }
 
     private void ReadHeader(string text, int line)

@@ -17,12 +17,17 @@ public sealed class VerbPatternCoder(VerbDictionary dictionary) : IVerbPatternCo
     /// <summary>Per-thread state of the sentence being coded, reused across the predicates of one sentence.</summary>
     private sealed class Sentence
     {
+        public VerbDictionary? Dictionary;
         public DependencyTree? Tree;
         public IReadOnlyList<string>? Words;
         public int[] Ids = new int[64];
         public int Count;
         public readonly List<NounRun> Runs = [];
         public readonly List<NounRun> Compounds = [];
+        public int[] Seen = [];
+        public int Serial;
+        public readonly List<int> Present = [];
+        public readonly List<int> Candidates = [];
         public int Limit;
         public int Source;
         public int Target;
@@ -51,19 +56,21 @@ public sealed class VerbPatternCoder(VerbDictionary dictionary) : IVerbPatternCo
         var found = new List<(VerbPatternMatch Match, int Weight, int Order)>();
         var defaults = new List<VerbPatternMatch>();
         VerbBlock? previous = null;
-        int order = 0;
+        int order = 0, subtreeLast = -1;
         foreach (var form in forms)
         {
             if (form.IsMultiWord != anyMultiWord || !Span(s, form, predicate, out int first, out int last)) continue;
             if (!ReferenceEquals(form.Block, previous))
             {
-                s.Limit = Math.Min(s.Count, Math.Max(tree.Subtree(predicate).Last, last) + 1);
-                foreach (var pattern in form.Block.Patterns)
+                if (subtreeLast < 0) subtreeLast = tree.Subtree(predicate).Last;
+                s.Limit = Math.Min(s.Count, Math.Max(subtreeLast, last) + 1);
+                foreach (int index in Candidates(s, form.Block))
                 {
-                    order++;
+                    var pattern = form.Block.Patterns[index];
                     if (!Matches(s, pattern, first, last)) continue;
-                    found.Add((new VerbPatternMatch(pattern.Code, Slot(s.Source), Slot(s.Target), pattern.Text, pattern.Line), pattern.Weight, order));
+                    found.Add((new VerbPatternMatch(pattern.Code, Slot(s.Source), Slot(s.Target), pattern.Text, pattern.Line), pattern.Weight, order + index));
                 }
+                order += form.Block.Patterns.Count;
                 previous = form.Block;
             }
             if (!defaults.Exists(d => d.Cameo == form.Code)) defaults.Add(new VerbPatternMatch(form.Code, null, null, "* " + form.Text, form.Line));
@@ -73,6 +80,41 @@ public sealed class VerbPatternCoder(VerbDictionary dictionary) : IVerbPatternCo
         foreach (var f in found) result.Add(f.Match);
         result.AddRange(defaults);
         return result;
+    }
+
+    /// <summary>The block's patterns whose words are all in the sentence, in file order.</summary>
+    private List<int> Candidates(Sentence s, VerbBlock block)
+    {
+        var candidates = s.Candidates;
+        candidates.Clear();
+        foreach (int index in block.WithoutWords)
+            if (SynsetsPossible(s, block.Patterns[index])) candidates.Add(index);
+        foreach (int word in s.Present)
+            if (block.WithWord(word) is { } list)
+                foreach (int index in list)
+                    if (AllPresent(s, block.Patterns[index].Words)) candidates.Add(index);
+        candidates.Sort();
+        return candidates;
+    }
+
+    /// <summary>False when a synset of the pattern cannot match: none of its phrases' first words is in the sentence.</summary>
+    private bool SynsetsPossible(Sentence s, VerbPattern pattern)
+    {
+        foreach (int synset in pattern.Synsets)
+        {
+            bool any = false;
+            foreach (var phrase in Dictionary.Synset(synset))
+                if (s.Seen[phrase[0]] == s.Serial) { any = true; break; }
+            if (!any) return false;
+        }
+        return true;
+    }
+
+    private static bool AllPresent(Sentence s, int[] words)
+    {
+        foreach (int w in words)
+            if (s.Seen[w] != s.Serial) return false;
+        return true;
     }
 
     private static int? Slot(int token) => token >= 0 ? token : null;
@@ -91,12 +133,22 @@ public sealed class VerbPatternCoder(VerbDictionary dictionary) : IVerbPatternCo
     private Sentence Prepare(DependencyTree tree, IReadOnlyList<string> words)
     {
         var s = t_sentence ??= new Sentence();
-        if (ReferenceEquals(s.Tree, tree) && ReferenceEquals(s.Words, words)) return s;
+        if (ReferenceEquals(s.Tree, tree) && ReferenceEquals(s.Words, words) && ReferenceEquals(s.Dictionary, Dictionary)) return s;
+        s.Dictionary = Dictionary;
         s.Tree = tree;
         s.Words = words;
         s.Count = words.Count;
         if (s.Ids.Length < s.Count) s.Ids = new int[Math.Max(s.Count, s.Ids.Length * 2)];
-        for (int i = 0; i < s.Count; i++) s.Ids[i] = Dictionary.LookupWord(words[i]);
+        if (s.Seen.Length < Dictionary.VocabularySize) { s.Seen = new int[Dictionary.VocabularySize]; s.Serial = 0; }
+        s.Serial++;
+        s.Present.Clear();
+        for (int i = 0; i < s.Count; i++)
+        {
+            int id = s.Ids[i] = Dictionary.LookupWord(words[i]);
+            if (id < 0 || s.Seen[id] == s.Serial) continue;
+            s.Seen[id] = s.Serial;
+            s.Present.Add(id);
+        }
         FindNounRuns(s, tree);
         return s;
     }
