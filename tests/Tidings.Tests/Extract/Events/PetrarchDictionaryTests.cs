@@ -146,3 +146,43 @@ public class PetrarchDictionaryTests
         Assert.Contains(verbs.BlocksOf("ACCELERATE").Single(b => b.File == "CAMEO.2.0.txt").Patterns, p => p.Text.StartsWith("- * (TO)", StringComparison.Ordinal) && p.Code == "042:043");
     }
 }
+
+/// <summary>The PETRARCH validation dictionaries alone (as the validation suite runs them) on parsed sentences.</summary>
+public class PetrarchValidationSentenceTests
+{
+    private static readonly Lazy<PetrarchDictionaries?> Validate = new(() =>
+    {
+        if (TestData.PetrarchDictionaries is not { } shared) return null;
+        using var dir = new TestData.TempDir();
+        foreach (var file in Directory.GetFiles(shared, "PETR.Validate.*")) File.Copy(file, dir.File(Path.GetFileName(file)));
+        return PetrarchDictionaries.Load(dir.Path);
+    });
+
+    private static (string Cameo, string? Source, string? Target, string Actors) Code(string sentence, string verb)
+    {
+        var d = Validate.Value!;
+        var (tree, words) = PetrarchVerbTests.Parse(sentence);
+        int predicate = Enumerable.Range(0, tree.Count).First(i => tree.TextOf(i) == verb);
+        var best = d.Verbs!.Match(tree, predicate, words)[0];
+        var actors = string.Join(" ", Enumerable.Range(0, words.Length).Select(i => d.Actors!.Match(words, i, new DateOnly(2014, 1, 1))?.Code).OfType<string>());
+        return (best.Cameo, best.Source is { } s ? tree.TextOf(s) : null, best.Target is { } t ? tree.TextOf(t) : null, actors);
+    }
+
+    [Fact]
+    public void ArnorAttackedGondor()
+    {
+        if (Validate.Value is null) return;
+        Assert.Equal(("223", null, null, "ARN GON"), Code("Arnor attacked Gondor.", "attacked"));
+    }
+
+    [Fact]
+    public void PatternsOfTheValidationVerbs()
+    {
+        if (Validate.Value is null) return;
+        Assert.Equal("987", Code("Gondor abandoned the effort.", "abandoned").Cameo);                    // - * EFFORT
+        Assert.Equal("172", Code("Arnor asked Gondor for economic sanctions.", "asked").Cameo);           // - * FOR &ECONSANCT
+        Assert.Equal("030:030", Code("Arnor and Gondor agreed on Tuesday.", "agreed").Cameo);             // - % *
+        Assert.Equal("013:012", Code("Mordor admitted the charges.", "admitted").Cameo);                   // block code
+        Assert.Equal("903", Code("Gondor abandoned new military relations.", "abandoned").Cameo);         // NEW_&TIETYPES_RELATIONS
+    }
+}
