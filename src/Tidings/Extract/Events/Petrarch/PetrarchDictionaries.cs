@@ -31,6 +31,33 @@ public sealed class PetrarchDictionaries
     /// <summary>The files read, in order, with the kind each was read as.</summary>
     public IReadOnlyList<(string File, DictionaryKind Kind)> Files { get; init; } = [];
 
+    /// <summary>
+    /// The code of a noun phrase (words[start..end]) as PETRARCH's check_NEphrase composes it: the first actor found
+    /// in the phrase, then every agent found at any word (longest per word), '~GOV' appended and 'NGO~' put before,
+    /// an agent whose code is already in the actor code (compared in 3-character steps) ending the composition; no
+    /// actor but agents gives "---" plus the agents. Null when the phrase holds neither.
+    /// </summary>
+    public string? CodePhrase(IReadOnlyList<string> words, int start, int end, DateOnly? date)
+    {
+        string? actor = null;
+        for (int i = start; i < end && actor is null; i++)
+            actor = Actors is PetrarchActorDictionary bounded ? bounded.Match(words, i, end, date)?.Code : Actors?.Match(words, i, date)?.Code;
+        var agents = new List<string>();
+        for (int i = start; i < end; i++)
+            if ((Agents is PetrarchAgentDictionary a ? a.Match(words, i, end) : Agents?.Match(words, i)) is { } agent) agents.Add(agent.Code);
+        if (agents.Count == 0) return actor;
+        string code = actor ?? PetrarchActorDictionary.NullCode;
+        foreach (var agent in agents)
+        {
+            bool suffix = agent[0] == '~';
+            string part = suffix ? agent[1..] : agent[..^1];
+            for (int k = 0; k < code.Length - part.Length + 1; k += 3)
+                if (string.CompareOrdinal(code, k, part, 0, part.Length) == 0) return code;
+            code = suffix ? code + part : part + code;
+        }
+        return code;
+    }
+
     public static PetrarchDictionaries Load(string directory)
     {
         var problems = new List<DictionaryProblem>();
