@@ -39,6 +39,10 @@ public class PetrarchVerbTests
         - % * [041:041]
         --- TRY [036] ---
         TRY
+        --- BLOCK [110] ---
+        BLOCK
+        - * ROADS IN ^ IN PROTEST [144]
+        - * BY $ [145]
         """;
 
     private const string Petrarch2 = """
@@ -151,6 +155,16 @@ public class PetrarchVerbTests
         Assert.Equal(Find(tree, "Arnor"), compound.Target);
         Assert.Equal("---", matches[1].Cameo); // the block has no code
         Assert.DoesNotContain(Code(One.Value, "Arnor praised the deal.", "praised", out _), m => m.Cameo == "041:041");
+    }
+
+    [Fact]
+    public void SkippedPhraseAndASourceAfterTheVerb()
+    {
+        Assert.Equal("144", Code(One.Value, "Farmers blocked roads in the capital in protest.", "blocked", out _)[0].Cameo);
+        Assert.NotEqual("144", Code(One.Value, "Farmers blocked roads in protest.", "blocked", out _)[0].Cameo); // ^ needs a phrase
+        var passive = Code(One.Value, "The road was blocked by farmers.", "blocked", out var tree)[0];
+        Assert.Equal("145", passive.Cameo);
+        Assert.Equal(Find(tree, "farmers"), passive.Source);
     }
 
     [Fact]
