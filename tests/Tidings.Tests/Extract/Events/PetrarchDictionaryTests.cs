@@ -201,3 +201,44 @@ public class PetrarchValidationSentenceTests
         Assert.Equal("903", Code("Gondor abandoned new military relations.", "abandoned").Cameo);         // NEW_&TIETYPES_RELATIONS
     }
 }
+
+/// <summary>The PETRARCH-2 verb file alone (CAMEO.2.0.txt) on parsed sentences.</summary>
+public class PetrarchCameo2SentenceTests
+{
+    private static readonly Lazy<PetrarchDictionaries?> Cameo2 = new(() =>
+    {
+        if (TestData.PetrarchDictionaries is not { } shared) return null;
+        using var dir = new TestData.TempDir();
+        File.Copy(Path.Combine(shared, "CAMEO.2.0.txt"), dir.File("CAMEO.2.0.txt"));
+        return PetrarchDictionaries.Load(dir.Path);
+    });
+
+    private static (IReadOnlyList<VerbPatternMatch> Matches, Tidings.Language.Syntax.DependencyTree Tree) Code(string sentence, string verb)
+    {
+        var (tree, words) = PetrarchVerbTests.Parse(sentence);
+        int predicate = Enumerable.Range(0, tree.Count).First(i => tree.TextOf(i) == verb);
+        return (Cameo2.Value!.Verbs!.Match(tree, predicate, words), tree);
+    }
+
+    [Fact]
+    public void ExpectsTargetAfterSay()
+    {
+        if (Cameo2.Value is null) return;
+        var (matches, tree) = Code("The minister said Arnor expects Gondor to comply.", "said");
+        var expects = Assert.Single(matches, m => m.Pattern.StartsWith("- * EXPECTS +", StringComparison.Ordinal));
+        Assert.Equal("010", expects.Cameo);
+        Assert.Equal(4506, expects.Line);
+        Assert.Equal("Gondor", tree.TextOf(expects.Target!.Value));
+    }
+
+    [Fact]
+    public void MultiWordVerbOfTheSecondFormat()
+    {
+        if (Cameo2.Value is null) return;
+        var (matches, _) = Code("Arnor asked for help from Gondor.", "asked");
+        // +ASK_FOR {+ASKED_FOR …} [020] (line 913) and +ASK_FOR in a [040] block (line 5415): the two words, not ASK alone.
+        Assert.Contains(matches, m => m is { Cameo: "020", Pattern: "* +ASKED_FOR", Line: 913 });
+        Assert.Contains(matches, m => m is { Cameo: "040", Line: 5415 });
+        Assert.DoesNotContain(matches, m => m.Pattern == "* ASKED");
+    }
+}
