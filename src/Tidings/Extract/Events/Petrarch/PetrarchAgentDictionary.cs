@@ -72,6 +72,8 @@ public sealed class PetrarchAgentDictionary : IAgentDictionary
             if (phrase.Length == 0) { Problem("code without an agent phrase"); continue; }
             if (phrase.Contains('!'))
             {
+                int braces = phrase.IndexOf('{');
+                if (braces >= 0) phrase = phrase[..braces].Trim(); // substitutions take no plural
                 var expanded = new List<string>();
                 if (!Substitute(phrase, expanded, out string? error)) { Problem(error!); continue; }
                 foreach (var form in expanded) Store(form, code);

@@ -73,7 +73,7 @@ public sealed class VerbPatternCoder(VerbDictionary dictionary) : IVerbPatternCo
                 order += form.Block.Patterns.Count;
                 previous = form.Block;
             }
-            if (!defaults.Exists(d => d.Cameo == form.Code)) defaults.Add(new VerbPatternMatch(form.Code, null, null, "* " + form.Text, form.Line));
+            if (!HasCode(defaults, form.Code)) defaults.Add(new VerbPatternMatch(form.Code, null, null, "* " + form.Text, form.Line));
         }
         found.Sort((a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Order.CompareTo(b.Order));
         var result = new List<VerbPatternMatch>(found.Count + defaults.Count);
@@ -115,6 +115,13 @@ public sealed class VerbPatternCoder(VerbDictionary dictionary) : IVerbPatternCo
         foreach (int w in words)
             if (s.Seen[w] != s.Serial) return false;
         return true;
+    }
+
+    private static bool HasCode(List<VerbPatternMatch> matches, string code)
+    {
+        foreach (var m in matches)
+            if (m.Cameo == code) return true;
+        return false;
     }
 
     private static int? Slot(int token) => token >= 0 ? token : null;
