@@ -167,5 +167,6 @@ public class PetrarchFormatTests
         Assert.Null(d.Actors!.Match(Words("ROHAN"), 0, null));
         Assert.True(d.Verbs!.Knows("ATTACKED"));
         Assert.Contains(d.Problems, p => p is { File: "PETR_config.ini", Line: 4 });
+        Assert.Equal("2 actors (2 phrases); 1 verb blocks, 0 patterns, 4 verb forms; 3 files, 1 lines rejected", d.Describe());
     }
 }

@@ -31,6 +31,17 @@ public sealed class PetrarchDictionaries
     /// <summary>The files read, in order, with the kind each was read as.</summary>
     public IReadOnlyList<(string File, DictionaryKind Kind)> Files { get; init; } = [];
 
+    /// <summary>One line for logs and the CLI: what was read, and how many lines were rejected.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Actors is PetrarchActorDictionary a) parts.Add($"{a.EntryCount} actors ({a.PhraseCount} phrases)");
+        if (Agents is PetrarchAgentDictionary g) parts.Add($"{g.PhraseCount} agent phrases");
+        if (Verbs is VerbPatternCoder v) parts.Add($"{v.Dictionary.Blocks.Count} verb blocks, {v.Dictionary.PatternCount} patterns, {v.Dictionary.FormCount} verb forms");
+        parts.Add($"{Files.Count} files, {Problems.Count} lines rejected");
+        return string.Join("; ", parts);
+    }
+
     /// <summary>
     /// The code of a noun phrase (words[start..end]) as PETRARCH's check_NEphrase composes it: the first actor found
     /// in the phrase, then every agent found at any word (longest per word), '~GOV' appended and 'NGO~' put before,
