@@ -85,6 +85,8 @@ public class PetrarchDictionaryTests
         Assert.Equal(3, actors.Match(Words("HAMAS MILITARY COMMAND"), 0, null)!.Length); // longest entry wins
         Assert.Equal("PSEHMSGOV", actors.Match(Words("HAMAS MILITARY COMMAND"), 0, null)!.Code);
         Assert.Null(actors.Match(Words("NASGUL"), 0, null));                           // commented out
+        Assert.Equal(new ActorDictionaryMatch(1, "IMGMOSALQ", "AL-QAEDA"), actors.Match(["AL-QAEDA"], 0, null));
+        Assert.Equal(new ActorDictionaryMatch(3, "IMGMOSALQ", "AL-QAEDA"), actors.Match(Words("AL - QAEDA"), 0, null)); // split hyphen
     }
 
     [Fact]
@@ -114,6 +116,7 @@ public class PetrarchDictionaryTests
         Assert.Equal("~COP", agents.Match(Words("POLICE"), 0)!.Code);                   // "[ ~COP]"
         Assert.Null(agents.Match(Words("POLICES"), 0));                                  // {}: no plural
         Assert.Equal("~COP", agents.Match(Words("POLICEWOMAN"), 0)!.Code);              // Phoenix POLICE!PERSON!
+        Assert.Equal(new AgentDictionaryMatch(4, "~GOVMED", "STATE-OWNED_NEWSPAPERS"), agents.Match(Words("STATE - OWNED NEWSPAPERS"), 0));
     }
 
     [Theory]

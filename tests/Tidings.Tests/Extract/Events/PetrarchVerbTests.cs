@@ -43,6 +43,7 @@ public class PetrarchVerbTests
         BLOCK
         - * ROADS IN ^ IN PROTEST [144]
         - * BY $ [145]
+        - * CROSS-BORDER ROADS [146]
         """;
 
     private const string Petrarch2 = """
@@ -162,6 +163,7 @@ public class PetrarchVerbTests
     {
         Assert.Equal("144", Code(One.Value, "Farmers blocked roads in the capital in protest.", "blocked", out _)[0].Cameo);
         Assert.NotEqual("144", Code(One.Value, "Farmers blocked roads in protest.", "blocked", out _)[0].Cameo); // ^ needs a phrase
+        Assert.Equal("146", Code(One.Value, "Farmers blocked cross-border roads.", "blocked", out _)[0].Cameo); // hyphen split by the tokenizer
         var passive = Code(One.Value, "The road was blocked by farmers.", "blocked", out var tree)[0];
         Assert.Equal("145", passive.Cameo);
         Assert.Equal(Find(tree, "farmers"), passive.Source);

@@ -39,15 +39,58 @@ internal sealed class PhraseIndex
         return (words.ToArray(), adjacent.ToArray());
     }
 
-    /// <summary>Adds a phrase; false when it has no word.</summary>
+    /// <summary>
+    /// Adds a phrase; false when it has no word. A hyphenated word (AL-QAEDA) also matches as the three tokens
+    /// AL - QAEDA: PETRARCH's Treebank tokens keep hyphens inside words, the project's tokenizer splits them.
+    /// </summary>
     public bool Add(string phrase, int payload)
     {
         var (words, adjacent) = Split(phrase);
         if (words.Length == 0) return false;
-        if (!_byFirst.TryGetValue(words[0], out var list)) _byFirst[words[0]] = list = [];
-        list.Add(new Phrase(words[1..], adjacent[1..], payload));
+        Store(words, adjacent, payload);
+        if (Array.Exists(words, IsHyphenated))
+        {
+            var split = new List<string>();
+            var joined = new List<bool>();
+            for (int i = 0; i < words.Length; i++)
+            {
+                var parts = HyphenParts(words[i]);
+                for (int k = 0; k < parts.Length; k++)
+                {
+                    split.Add(parts[k]);
+                    joined.Add(k == 0 ? adjacent[i] : true);
+                }
+            }
+            Store(split.ToArray(), joined.ToArray(), payload);
+        }
         Count++;
         return true;
+    }
+
+    private void Store(string[] words, bool[] adjacent, int payload)
+    {
+        if (!_byFirst.TryGetValue(words[0], out var list)) _byFirst[words[0]] = list = [];
+        list.Add(new Phrase(words[1..], adjacent[1..], payload));
+    }
+
+    /// <summary>True for a word with a hyphen between other characters (STATE-OWNED, not "-").</summary>
+    public static bool IsHyphenated(string word) => word.Length > 2 && word.IndexOf('-', 1) is > 0 and var i && i < word.Length - 1;
+
+    /// <summary>STATE-OWNED → STATE, -, OWNED (the tokens of a tokenizer that splits hyphens).</summary>
+    public static string[] HyphenParts(string word)
+    {
+        if (!IsHyphenated(word)) return [word];
+        var parts = new List<string>();
+        int start = 0;
+        for (int i = 0; i < word.Length; i++)
+        {
+            if (word[i] != '-' || i == 0 || i == word.Length - 1) continue;
+            if (i > start) parts.Add(word[start..i]);
+            parts.Add("-");
+            start = i + 1;
+        }
+        parts.Add(word[start..]);
+        return parts.ToArray();
     }
 
     public bool ContainsFirst(string word) => _byFirst.ContainsKey(word);

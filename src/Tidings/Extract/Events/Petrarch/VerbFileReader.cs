@@ -108,8 +108,8 @@ internal abstract class VerbFileReader(VerbDictionary dictionary, DictionaryFile
                 }
                 string phrase = member.Replace('_', ' ').Trim().ToUpperInvariant();
                 if (phrase.Length == 0) { Problem(line, "empty synset member; line skipped"); continue; }
-                phrases.Add(Ids(phrase));
-                if (!d.NoPlural && !member.EndsWith('_')) phrases.Add(Ids(NounPlural(phrase)));
+                AddWithHyphenSplit(phrases, phrase);
+                if (!d.NoPlural && !member.EndsWith('_')) AddWithHyphenSplit(phrases, NounPlural(phrase));
             }
             resolving.Remove(d.Id);
             var result = phrases.ToArray();
@@ -122,6 +122,27 @@ internal abstract class VerbFileReader(VerbDictionary dictionary, DictionaryFile
 
     private int[] Ids(string phrase) =>
         phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Dictionary.WordId).ToArray();
+
+    /// <summary>The phrase, and when it holds a hyphenated word also its hyphen-split tokens (see PhraseIndex.Add).</summary>
+    private void AddWithHyphenSplit(List<int[]> phrases, string phrase)
+    {
+        phrases.Add(Ids(phrase));
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (Array.Exists(words, PhraseIndex.IsHyphenated))
+            phrases.Add(words.SelectMany(PhraseIndex.HyphenParts).Select(Dictionary.WordId).ToArray());
+    }
+
+    private readonly Dictionary<string, int> _hyphenated = new(StringComparer.Ordinal);
+
+    /// <summary>A hyphenated pattern word matches as one token or as its split tokens: an unnamed two-phrase synset.</summary>
+    private int HyphenatedWord(string word)
+    {
+        if (_hyphenated.TryGetValue(word, out int id)) return id;
+        id = Dictionary.NewSynset();
+        Dictionary.DefineSynset(id, [[Dictionary.WordId(word)], PhraseIndex.HyphenParts(word).Select(Dictionary.WordId).ToArray()]);
+        _hyphenated[word] = id;
+        return id;
+    }
 
     /// <summary>PETRARCH's make_plural for synset nouns: Y → IES, S → SES (it drops the S and adds ES), else +S.</summary>
     internal static string NounPlural(string phrase) => phrase[^1] switch
@@ -139,6 +160,7 @@ internal abstract class VerbFileReader(VerbDictionary dictionary, DictionaryFile
         "%" => new PatternElement(ElementKind.Compound, 0, adjacent),
         "^" => new PatternElement(ElementKind.Skip, 0, adjacent),
         _ when token.StartsWith('&') => new PatternElement(ElementKind.Synset, SynsetId(SynsetName(token)), adjacent),
+        _ when PhraseIndex.IsHyphenated(token) => new PatternElement(ElementKind.Synset, HyphenatedWord(token.ToUpperInvariant()), adjacent),
         _ => new PatternElement(ElementKind.Word, Dictionary.WordId(token.ToUpperInvariant()), adjacent),
     };
 
