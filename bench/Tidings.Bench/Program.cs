@@ -36,11 +36,14 @@ switch (args.FirstOrDefault())
     case "actors":
         // Actor coding (country + sector) of argument phrases, parse excluded (see ActorBenchmark).
         return ActorBenchmark.Run(repoRoot, args[1..]);
+    case "petrarch":
+        // PETRARCH dictionaries: loading, and coding speed with them, parse excluded (see PetrarchBenchmark).
+        return PetrarchBenchmark.Run(repoRoot, args[1..]);
     case "micro":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | actors [--articles 300] | events [--articles 2000] [--dictionaries DIR] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | actors [--articles 300] | events [--articles 2000] [--dictionaries DIR] | petrarch [--dictionaries DIR] [--seconds N] | corpus DIR COUNT | micro");
         return 2;
 }
 

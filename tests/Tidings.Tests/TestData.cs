@@ -15,6 +15,16 @@ public static class TestData
 
     public static string Sample004 => Path.Combine(Samples, "004_2942939cbf4b7cb5.txt");
 
+    /// <summary>The PETRARCH dictionaries under ../shared (MIT-licensed but kept out of the repository); null when absent.</summary>
+    public static string? PetrarchDictionaries
+    {
+        get
+        {
+            string path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "dictionaries", "petrarch"));
+            return Directory.Exists(path) ? path : null;
+        }
+    }
+
     public static string Fixture(string name) => Path.Combine(RepoRoot, "tests", "Tidings.Tests", "Fixtures", name);
 
     private static string FindRoot()
