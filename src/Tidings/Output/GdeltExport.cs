@@ -77,7 +77,8 @@ public static class GdeltExport
         row.AddRange(NoGeo);
         row.AddRange(GeoFields(e.Place));
         row.Add(Stamp(first?.Published) ?? (day?.ToString("yyyyMMdd000000", CultureInfo.InvariantCulture) ?? ""));
-        row.Add(first?.Url ?? "");
+        // As GDELT's MentionIdentifier: the URL, else an identifier of the document (the article id).
+        row.Add(first is null ? "" : first.Url ?? first.ArticleId);
         return row;
     }
 
