@@ -60,6 +60,25 @@ public sealed class SqliteEventStore(SqliteArticleStore articles)
         }
     }
 
+    /// <summary>
+    /// Replaces the events layer of a stored article (coded again, e.g. with other dictionaries) and its mentions, in
+    /// one transaction; the new mentions wait for the next <see cref="Rebuild"/>.
+    /// </summary>
+    public void Replace(Article a)
+    {
+        using var tx = Connection.BeginTransaction();
+        using (var cmd = Connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "DELETE FROM event_mentions WHERE article_id = $a; UPDATE articles SET spans = $sp WHERE id = $a";
+            cmd.Parameters.AddWithValue("$a", a.Id);
+            cmd.Parameters.AddWithValue("$sp", ArticleSpansRecord.Serialize(a));
+            if (cmd.ExecuteNonQuery() == 0) throw new ArgumentException($"no stored article \"{a.Id}\"");
+        }
+        WriteMentions(Connection, tx, a);
+        tx.Commit();
+    }
+
     /// <summary>True when some mention has not been merged into an event yet.</summary>
     public bool IsStale() => SqliteSchema.Scalar(Connection, "SELECT 1 FROM event_mentions WHERE event_id IS NULL LIMIT 1") is not null;
 
