@@ -72,6 +72,7 @@ public static class ApiEndpoints
     private static Task ArticleDetail(HttpContext http, SqliteArticleStore store, string id)
     {
         var article = store.Get(id) ?? throw ApiProblem.NotFound($"article \"{id}\"");
+        new SqliteEventStore(store).AssignIds(article);
         var link = new SqliteStoryStore(store).StoryOf(article.Id) is { } l ? new StoryLink(l.ArticleId, l.StoryId, l.CopyOf, l.Probability) : null;
         return ApiReply.Json(http, w => ArticleJsonWriter.Write(w, article, store.Sources(article.Id), link));
     }
