@@ -199,15 +199,16 @@ public sealed class SqliteEventStore(SqliteArticleStore articles)
         a.Layers.Set(EventStage.Layer, layer.Select((m, i) => m with { Event = ids.GetValueOrDefault(i) }).ToList());
     }
 
+    /// <summary>Reports in publication order; an undated article takes its story's date, as <c>analyze</c> dates it.</summary>
     private static List<EventReport> ReadReports(SqliteConnection connection, SqliteTransaction? tx, string where, Action<SqliteCommand> bind)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = $"""
-            SELECT m.article_id, m.seq, m.outlet, m.published, s.story_id, s.copy_of, m.event_id, m.mention,
+            SELECT m.article_id, m.seq, m.outlet, coalesce(m.published, s.inferred_published) AS day, s.story_id, s.copy_of, m.event_id, m.mention,
                    a.url, m.sentence_no, m.lead, m.doc_length
             FROM event_mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN story_articles s ON s.article_id = m.article_id {where}
-            ORDER BY m.published IS NULL, m.published, m.article_id, m.seq
+            ORDER BY day IS NULL, day, m.article_id, m.seq
             """;
         bind(cmd);
         using var r = cmd.ExecuteReader();
