@@ -12,7 +12,7 @@ public class EventMergerTests
 
     private static EventMention Mention(string plover, string? source, string? target, string? date, EventPlace? place = null, params string[] flags) =>
         new(10, 15, "verb", 0, 40, plover, null, null, "030", 1, source is null ? null : Coded(source), target is null ? null : Coded(target),
-            date, EventProvenance.Text, place, EventProvenance.None, flags, 0.8);
+            date, EventProvenance.Text, place, place is null ? EventProvenance.None : EventProvenance.Text, flags, 0.8);
 
     private static EventReport Report(string article, int index, string? outlet, string? story, EventMention m, string? copyOf = null, int day = 1) =>
         new(article, index, outlet, new DateTimeOffset(2022, 12, day, 0, 0, 0, TimeSpan.Zero), story, copyOf, m);
@@ -68,6 +68,18 @@ public class EventMergerTests
         ]);
         Assert.Equal(7, events.Count);
         Assert.Equal(["a", "h"], events[0].Reports.Select(r => r.ArticleId));
+    }
+
+    [Fact]
+    public void DatelinesAndArticleDatesDoNotSplitAnEvent()
+    {
+        // Two outlets write from different cities on different days; the text dates the event to the 19th in Bannu.
+        var stated = Mention("COERCE", "PAKREB", null, "2022-12-19", Place(1183090, "PPLA2"));
+        var fromWashington = Mention("COERCE", "PAKREB", null, "2022-12-23", Place(4140963, "PPLC")) with
+            { DateSource = EventProvenance.Article, PlaceSource = EventProvenance.Dateline };
+        var e = Assert.Single(EventMerger.Merge([Report("a", 0, "X", "s", stated), Report("b", 0, "Y", "s", fromWashington, day: 4)]));
+        Assert.Equal("2022-12-19", e.Date);
+        Assert.Equal(1183090, e.Place!.GeonameId);
     }
 
     [Fact]

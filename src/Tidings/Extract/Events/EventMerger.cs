@@ -124,12 +124,20 @@ public static class EventMerger
         return "ev" + Convert.ToHexStringLower(hash)[..14];
     }
 
-    /// <summary>Same type, compatible actors, dates and places, and the same factuality (a denial is not the act).</summary>
+    /// <summary>
+    /// Same type, compatible actors, dates and places, and the same factuality (a denial is not the act). A date or
+    /// place the text did not give (the article's date, the dateline's place) says when and where the outlet wrote,
+    /// not when and where it happened, so it counts as missing: two outlets' datelines must not split one event.
+    /// </summary>
     public static bool Compatible(EventMention a, EventMention b) =>
         a.Plover == b.Plover
         && CompatibleActors(a.Source, b.Source) && CompatibleActors(a.Target, b.Target)
-        && CompatibleDates(a.Date, b.Date) && CompatiblePlaces(a.Place, b.Place)
+        && CompatibleDates(StatedDate(a), StatedDate(b)) && CompatiblePlaces(StatedPlace(a), StatedPlace(b))
         && Counterfactual(a) == Counterfactual(b);
+
+    private static string? StatedDate(EventMention m) => m.DateSource == EventProvenance.Text ? m.Date : null;
+
+    private static EventPlace? StatedPlace(EventMention m) => m.PlaceSource == EventProvenance.Text ? m.Place : null;
 
     private static readonly string[] CounterfactualFlags = [EventFlags.Negated, EventFlags.Denied, EventFlags.Hypothetical];
 
@@ -193,7 +201,8 @@ public static class EventMerger
             Pick(m => m.Mode, _ => 0, s => s), Pick(m => m.Context, _ => 0, s => s),
             Pick(m => m.Cameo, c => c.Length, c => c)!, first.Mention.Quad,
             Pick(m => m.Source, ActorRank, a => a.Code ?? "\0" + a.Text), Pick(m => m.Target, ActorRank, a => a.Code ?? "\0" + a.Text),
-            date, Pick(m => m.Place, PlaceRank, p => p.GeonameId.ToString(CultureInfo.InvariantCulture)),
+            date, Pick(m => m.Place, p => PlaceRank(p) + (mentions.Any(m => m.Place == p && m.PlaceSource == EventProvenance.Text) ? 10 : 0),
+                p => p.GeonameId.ToString(CultureInfo.InvariantCulture)),
             mentions.SelectMany(m => m.Flags).Distinct().Where(f => mentions.All(m => m.Flags.Contains(f))).ToList(),
             mentions.Max(m => m.Confidence),
             reports.Count,
