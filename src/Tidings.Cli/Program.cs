@@ -36,8 +36,8 @@ public static class Program
         root.Add(StoryCommands.Stories());
         root.Add(StoryCommands.Story());
         root.Add(ServeCommand.Create());
-        root.Add(EventCommands.Events());
-        root.Add(EventCommands.Export());
+        root.Add(EventStoreCommands.Events());
+        root.Add(EventStoreCommands.Export());
         return root;
     }
 }

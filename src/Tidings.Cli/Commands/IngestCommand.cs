@@ -25,7 +25,7 @@ internal static class IngestCommand
             if (r.GetValue(list)) ArticlesCommand.WriteTable(store.List(new ArticleQuery()), store.Count());
             StoryCommands.UpdateStories(store);
             EntityCommands.UpdateEntities(store);
-            EventCommands.UpdateEvents(store);
+            EventStoreCommands.UpdateEvents(store);
             return summary.Read == 0 && summary.Skipped.Count > 0 ? 1 : 0;
         }));
         return cmd;

@@ -30,7 +30,7 @@ internal static class ServeCommand
                 using var store = new SqliteArticleStore(dbPath);
                 IngestCommand.PrintSummary(IngestCommand.Run(store, inputs, r.GetValue(maxSize), coding));
                 StoryCommands.UpdateStories(store);
-                EventCommands.UpdateEvents(store);
+                EventStoreCommands.UpdateEvents(store);
             }
             Console.Error.WriteLine("indexing the articles for the pages…");
             var options = new WebServerOptions { DatabasePath = dbPath, Port = r.GetValue(port), Public = r.GetValue(isPublic), ApiKey = key, EventCoding = coding };

@@ -26,7 +26,7 @@ internal static class ShowCommand
             var sources = store.Sources(article.Id);
             EntityCommands.UpdateEntities(store);
             new SqliteEntityStore(store).Attach(article);
-            EventCommands.UpdateEvents(store);
+            EventStoreCommands.UpdateEvents(store);
             new SqliteEventStore(store).AssignIds(article);
             if (r.GetValue(json))
             {

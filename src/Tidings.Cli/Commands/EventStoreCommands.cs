@@ -8,7 +8,7 @@ using Tidings.Storage;
 namespace Tidings.Cli.Commands;
 
 /// <summary>`tidings events` (merged events, filtered) and `tidings export gdelt|plover|csv|jsonl`.</summary>
-internal static class EventCommands
+internal static class EventStoreCommands
 {
     /// <summary>Merges the mentions stored since the last merge (stories not rebuilt: large database, or duplicates only).</summary>
     public static void UpdateEvents(SqliteArticleStore store)
