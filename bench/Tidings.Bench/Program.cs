@@ -30,11 +30,14 @@ switch (args.FirstOrDefault())
     case "entities":
         // Quotes + entities layer throughput and the global entity table's memory (see EntityBenchmark).
         return EntityBenchmark.Run(repoRoot, args[1..]);
+    case "events":
+        // Event coding speed, parse excluded and included (see EventBenchmark).
+        return EventBenchmark.Run(repoRoot, args[1..]);
     case "micro":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | events [--articles 2000] [--dictionaries DIR] | corpus DIR COUNT | micro");
         return 2;
 }
 

@@ -27,6 +27,7 @@ internal static class EvalCommand
         eval.Add(EvalGeoCommand.Create());
         eval.Add(StoryCommands.EvalStories());
         eval.Add(StoryCommands.EvalDedup());
+        eval.Add(EventCommands.EvalEvents());
         return eval;
     }
 

@@ -14,7 +14,9 @@ internal static class TrainCommands
         yield return Ner();
         yield return Sentences();
         yield return PlaceGazetteerCommand();
+        yield return ActorCountriesCommand();
         yield return ParseCommands.Train();
+        yield return EventCommands.TrainPlover();
     }
 
     private static Command PlaceGazetteerCommand()
@@ -28,6 +30,22 @@ internal static class TrainCommands
             var path = parse.GetRequiredValue(output).FullName;
             Tidings.Extract.Places.GazetteerBuilder.Save(rows, path);
             Log($"wrote {path} ({new FileInfo(path).Length / 1024} KiB, {rows.Count} entries)");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command ActorCountriesCommand()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Country table to write", DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "Tidings", "Extract", "Events", "data", "countries.tsv")) };
+        var countries = new Option<FileInfo>("--countries") { Description = "world-countries.json (default: the shared gazetteer folder beside the project)", DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "gazetteer", "world-countries.json")) };
+        var cmd = new Command("actors", "Build the actor coder's country table (ISO codes, names, demonyms, capitals)") { output, countries };
+        cmd.SetAction(parse => CommonOptions.Guard(() =>
+        {
+            var rows = Tidings.Extract.Events.CountryTableBuilder.Build(parse.GetRequiredValue(countries).FullName);
+            var path = parse.GetRequiredValue(output).FullName;
+            Tidings.Extract.Events.CountryTableBuilder.Save(rows, path);
+            Log($"wrote {path} ({rows.Count} countries)");
             return 0;
         }));
         return cmd;
