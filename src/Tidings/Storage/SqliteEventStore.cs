@@ -6,7 +6,8 @@ using Tidings.Extract.Events;
 namespace Tidings.Storage;
 
 /// <summary>Which merged events to list; every filter is optional. <see cref="Actor"/> matches the source or the target
-/// code by prefix ("PAK" finds PAKGOV and PAKREB); <see cref="Since"/>/<see cref="Until"/> compare event dates (YYYY-MM-DD).</summary>
+/// code by prefix ("PAK" finds PAKGOV and PAKREB); <see cref="Since"/>/<see cref="Until"/> compare event dates (YYYY-MM-DD;
+/// a date left unresolved, "XXXX-12-01", is stored as none).</summary>
 public sealed record EventQuery
 {
     public string? Actor { get; init; }
@@ -53,7 +54,7 @@ public sealed class SqliteEventStore(SqliteArticleStore articles)
                 a.Id, r.Index, m.Start, m.End, m.Text, m.SentenceStart, m.SentenceEnd, r.SentenceNumber, r.Lead ? 1 : 0, r.DocumentLength,
                 r.Outlet, SqliteArticleStore.FormatDate(a.Published),
                 m.Plover, m.Cameo, m.Quad, m.Source?.Code, m.Source?.Start, m.Source?.End, m.Target?.Code, m.Target?.Start, m.Target?.End,
-                m.Date, m.Place?.GeonameId, JsonSerializer.Serialize(m, Json),
+                EventMerger.IsCalendar(m.Date) ? m.Date : null, m.Place?.GeonameId, JsonSerializer.Serialize(m, Json),
             ];
             for (int k = 0; k < values.Length; k++) cmd.Parameters[k].Value = values[k] ?? DBNull.Value;
             cmd.ExecuteNonQuery();
@@ -113,7 +114,7 @@ public sealed class SqliteEventStore(SqliteArticleStore articles)
             insert.Parameters.Clear();
             foreach (var (name, value) in (ReadOnlySpan<(string, object?)>)[
                 ("$id", e.Id), ("$st", e.StoryId), ("$pl", e.Plover), ("$c", e.Cameo), ("$q", e.Quad), ("$sc", e.Source?.Code),
-                ("$tc", e.Target?.Code), ("$d", e.Date), ("$g", e.Place?.GeonameId), ("$m", e.Mentions), ("$a", e.Articles),
+                ("$tc", e.Target?.Code), ("$d", EventMerger.IsCalendar(e.Date) ? e.Date : null), ("$g", e.Place?.GeonameId), ("$m", e.Mentions), ("$a", e.Articles),
                 ("$o", e.Outlets), ("$io", e.IndependentOutlets),
                 ("$f", SqliteArticleStore.FormatDate(e.Reports.Select(r => r.Published).Min())),
                 ("$r", JsonSerializer.Serialize(e with { Reports = [] }, Json))])

@@ -135,7 +135,10 @@ public static class EventMerger
         && CompatibleDates(StatedDate(a), StatedDate(b)) && CompatiblePlaces(StatedPlace(a), StatedPlace(b))
         && Counterfactual(a) == Counterfactual(b);
 
-    private static string? StatedDate(EventMention m) => m.DateSource == EventProvenance.Text ? m.Date : null;
+    private static string? StatedDate(EventMention m) => m.DateSource == EventProvenance.Text && IsCalendar(m.Date) ? m.Date : null;
+
+    /// <summary>A calendar value ("2022-12-19", "2022-11", "2010"), not one left unresolved ("XXXX-12-01") for want of an anchor.</summary>
+    public static bool IsCalendar(string? date) => date is { Length: >= 4 } && char.IsAsciiDigit(date[0]) && !date.Contains('X');
 
     private static EventPlace? StatedPlace(EventMention m) => m.PlaceSource == EventProvenance.Text ? m.Place : null;
 
@@ -194,7 +197,8 @@ public static class EventMerger
             mentions.Select((m, i) => (Value: value(m), Index: i)).Where(x => x.Value is not null)
                 .GroupBy(x => key(x.Value!)).OrderByDescending(g => rank(g.First().Value!)).ThenByDescending(g => g.Count())
                 .ThenBy(g => g.Min(x => x.Index)).Select(g => g.First().Value).FirstOrDefault();
-        string? date = Pick(m => m.Date, d => d.Length + (mentions.Any(m => m.Date == d && m.DateSource == EventProvenance.Text) ? 100 : 0), d => d);
+        string? date = Pick(m => m.Date, d => d.Length + (mentions.Any(m => m.Date == d && m.DateSource == EventProvenance.Text) ? 100 : 0)
+            + (IsCalendar(d) ? 1000 : 0), d => d);
         var groupOutlets = reports.GroupBy(r => r.Group).Select(g => OutletKey(g.First()));
         return new MergedEvent(
             EventId(first.ArticleId, first.Index), first.StoryId, first.Mention.Plover,
