@@ -71,6 +71,20 @@ public class EventMergerTests
     }
 
     [Fact]
+    public void AStoryOfThousandsOfCopiesMergesIntoItsEvents()
+    {
+        // 4,000 wire copies, each with the same two events (the kill-mid-ingest test stores 6,000 such articles).
+        var reports = Enumerable.Range(0, 4000).SelectMany(i => new[]
+        {
+            Report($"a{i:0000}", 0, $"Outlet {i % 50}", "s", Mention("COOPERATE", i % 2 == 0 ? "USA" : "USAGOV", "PAK", "2022-12-07"), copyOf: i == 0 ? null : "a0000"),
+            Report($"a{i:0000}", 1, $"Outlet {i % 50}", "s", Mention("ASSAULT", "PAKREB", "PAKMIL", "2022-12-19"), copyOf: i == 0 ? null : "a0000"),
+        });
+        var events = EventMerger.Merge(reports);
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal((4000, 4000, 50, 1), (e.Mentions, e.Articles, e.Outlets, e.IndependentOutlets)));
+    }
+
+    [Fact]
     public void DatelinesAndArticleDatesDoNotSplitAnEvent()
     {
         // Two outlets write from different cities on different days; the text dates the event to the 19th in Bannu.

@@ -48,14 +48,16 @@ public static class EventMerger
     /// <summary>
     /// Merges reports (any order) into events. A mention joins the first event, in publication order, with whose every
     /// mention it is compatible: compatibility is not transitive (PAK is compatible with PAKGOV and PAKMIL, which are not
-    /// compatible with each other), so checking every member keeps one event from spanning both.
+    /// compatible with each other), so checking every member keeps one event from spanning both. Members are checked
+    /// through their distinct values (<see cref="Candidate"/>), so a story of thousands of copies stays linear.
     /// </summary>
     public static IReadOnlyList<MergedEvent> Merge(IEnumerable<EventReport> reports)
     {
         var ordered = reports.OrderBy(r => r.Published is null ? 1 : 0).ThenBy(r => r.Published ?? DateTimeOffset.MaxValue)
             .ThenBy(r => r.ArticleId, StringComparer.Ordinal).ThenBy(r => r.Index).ToList();
         var groups = new List<List<EventReport>>();
-        var byStory = new Dictionary<string, List<List<EventReport>>>(StringComparer.Ordinal);
+        // Candidates share the story, the type and the factuality; the rest is checked per candidate.
+        var candidates = new Dictionary<(string Story, string Plover, string Counterfactual), List<Candidate>>();
         foreach (var r in ordered)
         {
             if (r.StoryId is null)
@@ -63,18 +65,43 @@ public static class EventMerger
                 groups.Add([r]);
                 continue;
             }
-            if (!byStory.TryGetValue(r.StoryId, out var candidates)) byStory[r.StoryId] = candidates = [];
-            var home = candidates.FirstOrDefault(g => g.All(m => Compatible(m.Mention, r.Mention)));
-            if (home is not null)
+            var key = (r.StoryId, r.Mention.Plover, Counterfactual(r.Mention));
+            if (!candidates.TryGetValue(key, out var list)) candidates[key] = list = [];
+            var home = list.FirstOrDefault(c => c.Accepts(r.Mention));
+            if (home is null)
             {
-                home.Add(r);
-                continue;
+                home = new Candidate();
+                list.Add(home);
+                groups.Add(home.Reports);
             }
-            var group = new List<EventReport> { r };
-            candidates.Add(group);
-            groups.Add(group);
+            home.Add(r);
         }
         return groups.Select(Build).ToList();
+    }
+
+    /// <summary>An event being merged: its reports and the distinct actors, stated dates and places they give.</summary>
+    private sealed class Candidate
+    {
+        private readonly Dictionary<(string?, string?, string?), EventActor> _sources = [];
+        private readonly Dictionary<(string?, string?, string?), EventActor> _targets = [];
+        private readonly HashSet<string> _dates = [];
+        private readonly Dictionary<int, EventPlace> _places = [];
+
+        public List<EventReport> Reports { get; } = [];
+
+        public bool Accepts(EventMention m) =>
+            _sources.Values.All(a => CompatibleActors(a, m.Source)) && _targets.Values.All(a => CompatibleActors(a, m.Target))
+            && _dates.All(d => CompatibleDates(d, StatedDate(m))) && _places.Values.All(p => CompatiblePlaces(p, StatedPlace(m)));
+
+        public void Add(EventReport r)
+        {
+            Reports.Add(r);
+            var m = r.Mention;
+            if (m.Source?.Code is not null) _sources.TryAdd((m.Source.Code, m.Source.Country, m.Source.Sector), m.Source);
+            if (m.Target?.Code is not null) _targets.TryAdd((m.Target.Code, m.Target.Country, m.Target.Sector), m.Target);
+            if (StatedDate(m) is { } date) _dates.Add(date);
+            if (StatedPlace(m) is { } place) _places.TryAdd(place.GeonameId, place);
+        }
     }
 
     /// <summary>Reports of one analysed article (its events layer), with its story link when it has one.</summary>
