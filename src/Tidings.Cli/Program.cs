@@ -36,6 +36,8 @@ public static class Program
         root.Add(StoryCommands.Stories());
         root.Add(StoryCommands.Story());
         root.Add(ServeCommand.Create());
+        root.Add(EventStoreCommands.Events());
+        root.Add(EventStoreCommands.Export());
         return root;
     }
 }

@@ -23,7 +23,7 @@ public sealed class WebContext : IDisposable
     {
         Options = options;
         Stores = new StorePool(options.DatabasePath);
-        _flow = new(() => new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = options.MaxSubmissionBytes }), ArticlePipeline.CreateDefault()));
+        _flow = new(() => new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = options.MaxSubmissionBytes }), ArticlePipeline.CreateDefault(options.EventCoding)));
         using var lease = Stores.Rent();
         Refresh(lease.Store);
     }
@@ -64,6 +64,8 @@ public sealed class WebContext : IDisposable
             var outcomes = lease.Store.StoreBatch(articles);
             var stories = new SqliteStoryStore(lease.Store);
             if (stories.IsStale() && lease.Store.Count() <= StoryRebuildLimit) stories.Rebuild();
+            var events = new SqliteEventStore(lease.Store);
+            if (events.IsStale()) events.Rebuild();
             Refresh(lease.Store);
             return outcomes;
         }

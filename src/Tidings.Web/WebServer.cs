@@ -32,6 +32,9 @@ public sealed record WebServerOptions
 
     /// <summary>Largest body <c>POST /api/v1/articles</c> accepts.</summary>
     public long MaxSubmissionBytes { get; init; } = 5 * 1024 * 1024;
+
+    /// <summary>How submitted articles' events are coded (the user's dictionaries of <c>serve --dictionaries</c>).</summary>
+    public Extract.Events.EventCodingOptions? EventCoding { get; init; }
 }
 
 /// <summary>

@@ -14,11 +14,12 @@ internal static class AnalyzeCommand
         var maxSize = CommonOptions.MaxSize();
         var tokens = new Option<bool>("--tokens") { Description = "also write every token with its part of speech, lemma, entity tag and dependency head and relation" };
         var noStories = new Option<bool>("--no-stories") { Description = "write each article as soon as it is analysed, without story ids (memory stays flat on any input size)" };
-        var cmd = new Command("analyze", "Run the pipeline without storing; write one JSON object per article (JSON Lines, see docs/schema.md)") { paths, maxSize, tokens, noStories };
+        var dictionaries = CommonOptions.Dictionaries();
+        var cmd = new Command("analyze", "Run the pipeline without storing; write one JSON object per article (JSON Lines, see docs/schema.md)") { paths, maxSize, tokens, noStories, dictionaries };
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
             var summary = new IngestSummary();
-            var flow = new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = r.GetValue(maxSize) }), ArticlePipeline.CreateDefault());
+            var flow = new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = r.GetValue(maxSize) }), ArticlePipeline.CreateDefault(CommonOptions.EventCoding(r.GetValue(dictionaries))));
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
             using var w = new Utf8JsonWriter(stdout, ArticleJsonWriter.CompactOptions);
             // The global entity table grows as the articles are written, in input order.
@@ -34,7 +35,12 @@ internal static class AnalyzeCommand
             var results = flow.Process(r.GetValue(paths)!, summary).Select(x => x.Article).OfType<Tidings.Documents.Article>();
             if (r.GetValue(noStories))
             {
-                foreach (var a in results) Write(a, null);
+                foreach (var a in results)
+                {
+                    // Without stories, each mention is an event of its own.
+                    Tidings.Extract.Events.EventMerger.Assign([a], [null]);
+                    Write(a, null);
+                }
             }
             else
             {
@@ -42,6 +48,7 @@ internal static class AnalyzeCommand
                 // Tokens are only kept when they are to be written: they are most of an analysed article's memory.
                 var articles = results.Select(a => r.GetValue(tokens) ? a : DropTokens(a)).ToList();
                 var links = Tidings.Stories.StoryDating.ClusterAndAnchor(articles);
+                Tidings.Extract.Events.EventMerger.Assign(articles, links);
                 for (int i = 0; i < articles.Count; i++) Write(articles[i], links[i]);
             }
             stdout.Flush();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tidings.Extract.Events;
+using Tidings.Extract.Events.Petrarch;
 using Tidings.Ingest;
 using Tidings.Storage;
 
@@ -20,6 +22,21 @@ internal static class CommonOptions
         Description = "largest document in bytes: a file, a JSON line or a WARC record (default 50 MB)",
         DefaultValueFactory = _ => ReaderOptions.DefaultMaxBytes,
     };
+
+    public static Option<string?> Dictionaries() => new("--dictionaries")
+    {
+        Description = "a directory of PETRARCH-format dictionaries (actors, agents, discards, verb patterns) that override the built-in event coding",
+    };
+
+    /// <summary>Event coding options from --dictionaries (the built-in ones when absent); every rejected line is reported as file:line: reason.</summary>
+    public static EventCodingOptions EventCoding(string? dictionaries)
+    {
+        if (dictionaries is null) return EventCodingOptions.Default;
+        if (!Directory.Exists(dictionaries)) throw new ArgumentException($"--dictionaries: no directory \"{dictionaries}\"");
+        var loaded = PetrarchDictionaries.Load(dictionaries);
+        foreach (var problem in loaded.Problems) Console.Error.WriteLine(problem.ToString());
+        return new EventCodingOptions(loaded);
+    }
 
     public static Argument<string[]> Paths(string description) => new("paths")
     {

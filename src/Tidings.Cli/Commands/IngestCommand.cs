@@ -14,23 +14,26 @@ internal static class IngestCommand
         var db = CommonOptions.Db();
         var maxSize = CommonOptions.MaxSize();
         var list = new Option<bool>("--list") { Description = "then print the table of stored articles (as `tidings articles`)" };
-        var cmd = new Command("ingest", "Read articles (text, HTML, RSS/Atom, JSON Lines, WARC), clean them and store them") { paths, db, maxSize, list };
+        var dictionaries = CommonOptions.Dictionaries();
+        var cmd = new Command("ingest", "Read articles (text, HTML, RSS/Atom, JSON Lines, WARC), clean them and store them") { paths, db, maxSize, list, dictionaries };
         cmd.SetAction(r => CommonOptions.Guard(() =>
         {
+            var coding = CommonOptions.EventCoding(r.GetValue(dictionaries));
             using var store = new SqliteArticleStore(r.GetValue(db)!);
-            var summary = Run(store, r.GetValue(paths)!, r.GetValue(maxSize));
+            var summary = Run(store, r.GetValue(paths)!, r.GetValue(maxSize), coding);
             PrintSummary(summary);
             if (r.GetValue(list)) ArticlesCommand.WriteTable(store.List(new ArticleQuery()), store.Count());
             StoryCommands.UpdateStories(store);
             EntityCommands.UpdateEntities(store);
+            EventStoreCommands.UpdateEvents(store);
             return summary.Read == 0 && summary.Skipped.Count > 0 ? 1 : 0;
         }));
         return cmd;
     }
 
-    public static IngestSummary Run(IArticleStore store, IReadOnlyList<string> paths, long maxSize)
+    public static IngestSummary Run(IArticleStore store, IReadOnlyList<string> paths, long maxSize, Tidings.Extract.Events.EventCodingOptions? coding = null)
     {
-        var flow = new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = maxSize }), ArticlePipeline.CreateDefault());
+        var flow = new ArticleFlow(new InputReader(new ReaderOptions { MaxBytes = maxSize }), ArticlePipeline.CreateDefault(coding));
         var ingestor = new Ingestor(flow, store);
         if (Console.IsOutputRedirected || Console.IsErrorRedirected)
             return ingestor.Run(paths, new PlainProgress());

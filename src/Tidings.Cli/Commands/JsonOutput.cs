@@ -25,7 +25,8 @@ internal static class JsonOutput
         w.WriteEndObject();
     });
 
-    private static void Write(Action<Utf8JsonWriter> write)
+    /// <summary>Any JSON value, indented, to standard output.</summary>
+    public static void Write(Action<Utf8JsonWriter> write)
     {
         using var stdout = Console.OpenStandardOutput();
         using var w = new Utf8JsonWriter(stdout, ArticleJsonWriter.IndentedOptions);

@@ -15,22 +15,25 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => WebServerOptions.DefaultPort };
         var isPublic = new Option<bool>("--public") { Description = $"listen on every interface, not only 127.0.0.1; every API call then needs the API key" };
         var apiKey = new Option<string?>("--api-key") { Description = $"the key API calls must send (header {WebServerOptions.ApiKeyHeader}) with --public; default: ${WebServerOptions.ApiKeyVariable}" };
+        var dictionaries = CommonOptions.Dictionaries();
         var cmd = new Command("serve", "Ingest the given inputs (if any), then serve the pages and the JSON API (/api/v1) on http://127.0.0.1:5080")
-            { paths, db, maxSize, port, isPublic, apiKey };
+            { paths, db, maxSize, port, isPublic, apiKey, dictionaries };
         cmd.SetAction((r, cancel) => Task.FromResult(CommonOptions.Guard(() =>
         {
             string dbPath = r.GetValue(db)!;
             string? key = r.GetValue(apiKey) ?? Environment.GetEnvironmentVariable(WebServerOptions.ApiKeyVariable);
             if (r.GetValue(isPublic) && string.IsNullOrEmpty(key))
                 throw new ArgumentException($"--public needs an API key: --api-key KEY or the environment variable {WebServerOptions.ApiKeyVariable}");
+            var coding = CommonOptions.EventCoding(r.GetValue(dictionaries));
             if (r.GetValue(paths) is { Length: > 0 } inputs)
             {
                 using var store = new SqliteArticleStore(dbPath);
-                IngestCommand.PrintSummary(IngestCommand.Run(store, inputs, r.GetValue(maxSize)));
+                IngestCommand.PrintSummary(IngestCommand.Run(store, inputs, r.GetValue(maxSize), coding));
                 StoryCommands.UpdateStories(store);
+                EventStoreCommands.UpdateEvents(store);
             }
             Console.Error.WriteLine("indexing the articles for the pages…");
-            var options = new WebServerOptions { DatabasePath = dbPath, Port = r.GetValue(port), Public = r.GetValue(isPublic), ApiKey = key };
+            var options = new WebServerOptions { DatabasePath = dbPath, Port = r.GetValue(port), Public = r.GetValue(isPublic), ApiKey = key, EventCoding = coding };
             var server = WebServer.StartAsync(options, cancel).GetAwaiter().GetResult();
             AnsiConsole.MarkupLine($"serving [bold]{Markup.Escape(dbPath)}[/] at [link]{server.Address}[/]  (API: {server.Address}api/v1/openapi.json; Ctrl+C stops)");
             AnsiConsole.MarkupLine(options.Public

@@ -26,6 +26,8 @@ internal static class ShowCommand
             var sources = store.Sources(article.Id);
             EntityCommands.UpdateEntities(store);
             new SqliteEntityStore(store).Attach(article);
+            EventStoreCommands.UpdateEvents(store);
+            new SqliteEventStore(store).AssignIds(article);
             if (r.GetValue(json))
             {
                 Console.WriteLine(ArticleJsonWriter.ToJson(article, indented: true, sources, StoryCommands.LinkOf(store, article.Id)));

@@ -34,6 +34,10 @@ public static class ApiEndpoints
             ctx.Entities.Get(c.Connection, key) is { } e ? ApiReply.Json(http, w => WriteEntity(w, e)) : throw ApiProblem.NotFound($"entity \"{key}\"")));
         api.MapGet("/places", http => Read(http, (ctx, c, q) =>
             ApiReply.Page(http, WebQueries.Places(c.Connection, q.Text("story", 100), q.Text("article", 100), q.Cursor(), q.Limit()), WritePlace)));
+        api.MapGet("/events", http => Read(http, (ctx, c, q) =>
+            ApiReply.Page(http, EventQueries.List(c, EventQueries.FilterOf(ctx, c, q), q.Cursor(), q.Limit()), (w, e) => EventJsonWriter.WriteEvent(w, e))));
+        api.MapGet("/events/{id}", (HttpContext http, string id) => Read(http, (ctx, c, q) =>
+            new SqliteEventStore(c).Get(id) is { } e ? ApiReply.Json(http, w => EventJsonWriter.WriteEvent(w, e, e.Reports)) : throw ApiProblem.NotFound($"event \"{id}\"")));
         api.MapGet("/search", http => Read(http, (ctx, c, q) =>
             ApiReply.Page(http, WebQueries.Search(c.Connection, q.Text("q") ?? "", ArticleFilterOf(ctx, c.Connection, q), q.Cursor(), q.Limit()), WriteSearchRow)));
         api.Map("/{**rest}", (HttpContext http) => ApiReply.Error(http, 404, "not_found", $"no API endpoint {http.Request.Method} {http.Request.Path}"));
@@ -68,6 +72,7 @@ public static class ApiEndpoints
     private static Task ArticleDetail(HttpContext http, SqliteArticleStore store, string id)
     {
         var article = store.Get(id) ?? throw ApiProblem.NotFound($"article \"{id}\"");
+        new SqliteEventStore(store).AssignIds(article);
         var link = new SqliteStoryStore(store).StoryOf(article.Id) is { } l ? new StoryLink(l.ArticleId, l.StoryId, l.CopyOf, l.Probability) : null;
         return ApiReply.Json(http, w => ArticleJsonWriter.Write(w, article, store.Sources(article.Id), link));
     }

@@ -34,6 +34,12 @@ public static class OpenApiDocument
             [new("key", "path", "entity key (normalized name) or name", Required: true)], "the entity"),
         new("/places", "get", "Places named by the articles, with gazetteer coordinates when the places layer gives them",
             [new("story", "query", "story id"), new("article", "query", "article id"), Cursor, Limit], "a page of places"),
+        new("/events", "get", "Events (who did what to whom, when and where), merged across reports within a story; latest event date first",
+            [new("actor", "query", "source or target code prefix (PAK, USAGOV)"), new("type", "query", "PLOVER event type (ASSAULT, CONSULT…)"),
+             new("story", "query", "story id"), new("article", "query", "article id"), new("entity", "query", "entity key or name: events whose source or target names it"),
+             Since, Until, Cursor, Limit], "a page of events (docs/schema.md)"),
+        new("/events/{id}", "get", "One event with every report: article, outlet, predicate and sentence offsets",
+            [new("id", "path", "event id", Required: true)], "the event with its reports"),
         new("/search", "get", "Full-text search (words, \"phrases\", AND/OR/NOT, prefix*) with snippets; matches marked [[like this]]",
             [new("q", "query", "the query", Required: true), Outlet, Since, Until, Cursor, Limit], "a page of hits"),
     ];

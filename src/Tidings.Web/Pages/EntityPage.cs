@@ -46,6 +46,7 @@ public static class EntityPage
         }
         var points = WebQueries.PlacesOfEntity(store.Connection, e.Entity.Key);
         WorldMap.Render(h, points);
+        EventTable.Render(h, EventQueries.WithReports(store, new EventQuery { EntityId = e.Entity.Key }));
         if (e.Quotes.Count > 0)
         {
             h.El("h2", "Quotes, in date order").Open("ol", ("class", "quotes"));

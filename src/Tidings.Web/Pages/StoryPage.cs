@@ -53,6 +53,7 @@ public static partial class StoryPage
             h.Close("ul");
         }
         Columns(h, comparison, disputed);
+        EventTable.Render(h, EventQueries.WithReports(store, new EventQuery { StoryId = record.Id }));
         QuotesBySpeaker(h, articles);
         Timeline(h, articles);
         return new PageEndpoints.View(record.Headline, h);

@@ -134,6 +134,12 @@ public static class ArticleJsonWriter
                 w.WriteNumber("geonameid", d.GeonameId);
                 w.WriteString("name", d.Name);
             });
+        if (a.Layers.Get<Extract.Events.EventMention>(Extract.Events.EventStage.Layer) is { } events)
+        {
+            w.WriteStartArray("events");
+            foreach (var e in events) EventJsonWriter.WriteMention(w, e);
+            w.WriteEndArray();
+        }
         w.WriteStartArray("warnings");
         foreach (var warning in a.Warnings) w.WriteStringValue(warning);
         w.WriteEndArray();

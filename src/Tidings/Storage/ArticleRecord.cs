@@ -20,6 +20,7 @@ internal sealed class ArticleSpansRecord
     [JsonPropertyName("article_entities")] public List<Extract.Entities.ArticleEntity>? ArticleEntities { get; set; }
     [JsonPropertyName("places")] public List<Extract.Places.PlaceMention>? Places { get; set; }
     [JsonPropertyName("demonyms")] public List<Extract.Places.DemonymMention>? Demonyms { get; set; }
+    [JsonPropertyName("events")] public List<Extract.Events.EventMention>? Events { get; set; }
 
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -38,6 +39,8 @@ internal sealed class ArticleSpansRecord
         ArticleEntities = a.Layers.Get<Extract.Entities.ArticleEntity>(Extract.Entities.EntityStage.Layer)?.ToList(),
         Places = a.Layers.Get<Extract.Places.PlaceMention>(Extract.Places.PlaceStage.Layer)?.ToList(),
         Demonyms = a.Layers.Get<Extract.Places.DemonymMention>(Extract.Places.PlaceStage.DemonymLayer)?.ToList(),
+        // The merged event ids live in the event tables (they change when stories are rebuilt), not with the article.
+        Events = a.Layers.Get<Extract.Events.EventMention>(Extract.Events.EventStage.Layer)?.Select(m => m with { Event = null }).ToList(),
     }, Options);
 
     public static void Apply(string json, Article a)
@@ -57,5 +60,6 @@ internal sealed class ArticleSpansRecord
         if (r.ArticleEntities is not null) a.Layers.Set(Extract.Entities.EntityStage.Layer, r.ArticleEntities);
         if (r.Places is not null) a.Layers.Set(Extract.Places.PlaceStage.Layer, r.Places);
         if (r.Demonyms is not null) a.Layers.Set(Extract.Places.PlaceStage.DemonymLayer, r.Demonyms);
+        if (r.Events is not null) a.Layers.Set(Extract.Events.EventStage.Layer, r.Events);
     }
 }

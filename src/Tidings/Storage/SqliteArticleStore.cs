@@ -65,6 +65,8 @@ public sealed class SqliteArticleStore : IArticleStore
                 ("$p", FormatDate(a.Published)), ("$pi", a.PublishedInferred ? 1 : 0), ("$tx", a.Text),
                 ("$sp", ArticleSpansRecord.Serialize(a)), ("$t", now), ("$b", a.BodyText));
             Exec(insertSource, ("$id", a.Id), ("$s", a.Source), ("$u", a.Url), ("$o", a.Outlet), ("$t", now));
+            // In the article's transaction: a crash never leaves an article without its event mentions or the reverse.
+            SqliteEventStore.WriteMentions(_connection, tx, a);
             outcomes.Add(new(a.Id, a.Source, StoreOutcome.Stored, null));
         }
         tx.Commit();

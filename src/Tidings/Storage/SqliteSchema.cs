@@ -80,6 +80,43 @@ internal static class SqliteSchema
             "CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id)",
             "CREATE TABLE entity_articles(article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)",
         ],
+        // 4: events (Extract/Events/): every coded mention, written with its article, and the merged events of
+        // SqliteEventStore.Rebuild (one per event told by one or more mentions). event_id is null until merged.
+        [
+            """
+            CREATE TABLE event_mentions(
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+                sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+                sentence_no INTEGER NOT NULL, lead INTEGER NOT NULL, doc_length INTEGER NOT NULL,
+                outlet TEXT, published TEXT,
+                event_id TEXT,
+                plover TEXT NOT NULL, cameo TEXT NOT NULL, quad INTEGER NOT NULL,
+                source_code TEXT, source_start INTEGER, source_end INTEGER,
+                target_code TEXT, target_start INTEGER, target_end INTEGER,
+                date TEXT, place_geonameid INTEGER,
+                mention TEXT NOT NULL,
+                PRIMARY KEY(article_id, seq))
+            """,
+            "CREATE INDEX event_mentions_event ON event_mentions(event_id)",
+            """
+            CREATE TABLE events(
+                id TEXT PRIMARY KEY,
+                story_id TEXT,
+                plover TEXT NOT NULL, cameo TEXT NOT NULL, quad INTEGER NOT NULL,
+                source_code TEXT, target_code TEXT,
+                date TEXT, place_geonameid INTEGER,
+                mentions INTEGER NOT NULL, articles INTEGER NOT NULL, outlets INTEGER NOT NULL, independent_outlets INTEGER NOT NULL,
+                first_report TEXT,
+                record TEXT NOT NULL)
+            """,
+            "CREATE INDEX events_story ON events(story_id)",
+            "CREATE INDEX events_plover ON events(plover, date)",
+            "CREATE INDEX events_source ON events(source_code)",
+            "CREATE INDEX events_target ON events(target_code)",
+            "CREATE INDEX events_date ON events(date)",
+        ],
     ];
 
     public static int Version => Migrations.Length;

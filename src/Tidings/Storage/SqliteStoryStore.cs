@@ -14,7 +14,7 @@ public sealed record StoredStoryLink(string ArticleId, string StoryId, string? C
 /// <summary>
 /// Stories in the article database (tables of migration 2). <see cref="Rebuild"/> clusters every stored article in
 /// publication order — the same stream as <c>analyze</c> — and replaces the story tables in one transaction, so the
-/// same articles always give the same stories.
+/// same articles always give the same stories. The merged events (<see cref="SqliteEventStore"/>) are rebuilt with them.
 /// </summary>
 public sealed class SqliteStoryStore(SqliteArticleStore articles)
 {
@@ -81,6 +81,8 @@ public sealed class SqliteStoryStore(SqliteArticleStore articles)
                 ins.ExecuteNonQuery();
             }
         }
+        // Events are merged within stories: new stories, new events, in the same transaction.
+        SqliteEventStore.Rebuild(Connection, tx);
         tx.Commit();
         return records.Count;
     }

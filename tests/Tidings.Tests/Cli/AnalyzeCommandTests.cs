@@ -7,7 +7,7 @@ public class AnalyzeCommandTests
 {
     private static readonly string[] RequiredFields =
         ["schema_version", "id", "source", "format", "url", "title", "outlet", "author", "language", "published",
-         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "sentences", "entities", "quotes", "times", "places", "demonyms", "warnings", "story", "copy_of"];
+         "published_inferred", "dateline", "text", "headline", "body", "boilerplate", "sentences", "entities", "quotes", "times", "places", "demonyms", "events", "warnings", "story", "copy_of"];
 
     private static List<JsonElement> Analyze(string? stdin, params string[] args)
     {

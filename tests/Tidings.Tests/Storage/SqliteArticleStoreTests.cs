@@ -122,7 +122,7 @@ public class SqliteArticleStoreTests
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA user_version";
-        Assert.Equal(3L, (long)cmd.ExecuteScalar()!); // 1: articles, 2: stories, 3: entities
+        Assert.Equal(4L, (long)cmd.ExecuteScalar()!); // 1: articles, 2: stories, 3: entities, 4: events
         cmd.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string)cmd.ExecuteScalar()!);
         cmd.CommandText = "PRAGMA user_version = 99";

@@ -177,7 +177,7 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Equal(200, status);
         Assert.StartsWith("3.", doc.GetProperty("openapi").GetString());
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        foreach (var p in new[] { "/articles", "/articles/{id}", "/stories", "/stories/{id}", "/quotes", "/entities", "/entities/{key}", "/places", "/search" })
+        foreach (var p in new[] { "/articles", "/articles/{id}", "/stories", "/stories/{id}", "/quotes", "/entities", "/entities/{key}", "/places", "/events", "/events/{id}", "/search" })
             Assert.Contains(p, paths);
         Assert.True(doc.GetProperty("paths").GetProperty("/articles").TryGetProperty("post", out _));
     }
