@@ -155,6 +155,9 @@ public class PetrarchVerbTests
         Assert.Equal(Find(tree, "Arnor"), compound.Source);
         Assert.Equal(Find(tree, "Arnor"), compound.Target);
         Assert.Equal("---", matches[1].Cameo); // the block has no code
+        Assert.Equal(("041", "041"), VerbPatternCoder.SplitPaired(compound.Cameo));
+        Assert.Equal(("", "075"), VerbPatternCoder.SplitPaired(":075"));
+        Assert.Equal(("190", null), VerbPatternCoder.SplitPaired("190"));
         Assert.DoesNotContain(Code(One.Value, "Arnor praised the deal.", "praised", out _), m => m.Cameo == "041:041");
     }
 

@@ -39,6 +39,17 @@ public sealed class VerbPatternCoder(VerbDictionary dictionary) : IVerbPatternCo
 
     public bool Knows(string upperWord) => Dictionary.Knows(upperWord);
 
+    /// <summary>
+    /// TABARI/PETRARCH paired codes: "013:012" codes source→target as 013 and target→source as 012 (make_event_strings;
+    /// when one actor is "---" PETRARCH uses the other for both). Reverse is null for a plain code; either part may be
+    /// empty ("[:075]": only the reverse event).
+    /// </summary>
+    public static (string Forward, string? Reverse) SplitPaired(string cameo)
+    {
+        int colon = cameo.IndexOf(':');
+        return colon < 0 ? (cameo, null) : (cameo[..colon], cameo[(colon + 1)..]);
+    }
+
     public IReadOnlyList<VerbPatternMatch> Match(DependencyTree tree, int predicate, IReadOnlyList<string> upperWords)
     {
         if (predicate < 0 || predicate >= upperWords.Count) return [];
