@@ -293,6 +293,9 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
     /// <summary>"dozens of security personnel", "members of the Movement": the actor is what the quantity counts.</summary>
     private static int ActorHead(DependencyTree tree, int head)
     {
+        // "the al-Qaeda emir, Ayman al-Zawahiri": the named person is the actor, the role noun his title.
+        if (tree[head].Upos == "NOUN" && tree.Children(head).FirstOrDefault(c => tree.Relation(c) == "appos" && tree[c].Upos == "PROPN") is var named && named > 0)
+            return named;
         if (tree[head].Upos is not ("NUM" or "NOUN" or "PRON" or "ADJ") || !(tree[head].Upos == "NUM" || PartitiveHeads.Contains(Lemma(tree, head)) || PartitiveHeads.Contains(Lower(tree, head))))
             return head;
         foreach (int c in tree.Children(head))

@@ -42,6 +42,7 @@ public class EventFinderTests
         Assert.Equal("COERCE", took.Plover);
         Assert.Equal("abduct", took.Mode);
         Assert.Equal("militants", took.Source?.Text);
+        Assert.Equal("PAKREB", took.Source?.Code);
         Assert.Equal("hostages", took.Target?.Text);
         Assert.Equal(EventProvenance.Text, took.DateSource);
         Assert.EndsWith("-1", took.Date); // Monday, unresolved without a publication date
@@ -59,7 +60,9 @@ public class EventFinderTests
         Assert.Equal("SANCTION", e.Plover);
         Assert.Equal("designation", e.Mode);
         Assert.Equal("the State Department", e.Source?.Text);
+        Assert.Equal("USAGOV", e.Source?.Code);
         Assert.Equal("the TTP", e.Target?.Text);
+        Assert.Equal("PAKREB", e.Target?.Code);
         Assert.EndsWith("12-01", e.Date);
     }
 
@@ -69,7 +72,10 @@ public class EventFinderTests
         var e = Find(Sample004.Value, "Since mid-November", "killing");
         Assert.Equal("ASSAULT", e.Plover);
         Assert.Contains("group", e.Source?.Text);
+        Assert.Equal("PAKREB", e.Source?.Code); // "the Afghanistan-based group" is the TTP named just before
+        Assert.Contains("Taliban Pakistan", e.Source?.Name);
         Assert.Contains("security personnel", e.Target?.Text);
+        Assert.Equal("PAK", e.Target?.Country);
         Assert.EndsWith("-11", e.Date);
         Assert.Equal(EventProvenance.Text, e.DateSource);
     }
@@ -80,6 +86,7 @@ public class EventFinderTests
         var e = Find(Sample004.Value, "for his brazen", "attack");
         Assert.Equal("ASSAULT", e.Plover);
         Assert.Equal("2010", e.Date);
+        Assert.Equal("Faisal Shazad", e.Source?.Name); // "his" is the person named before it
         Assert.Contains(EventFlags.Historical, e.Flags);
         Assert.Equal("New York City", e.Place?.Name);
     }
@@ -91,11 +98,15 @@ public class EventFinderTests
         Assert.Equal("CONSULT", call.Plover);
         Assert.Equal("phone", call.Mode);
         Assert.Contains("Bilawal", call.Source?.Text);
-        Assert.Contains("counterpart", call.Target?.Text);
+        Assert.Equal("PAKGOV", call.Source?.Code);
+        Assert.Equal("USAGOV", call.Target?.Code);
+        Assert.Equal("Antony Blinken", call.Target?.Name);
         var offered = Find(Sample004.Value, "Blinken, according", "offered");
         Assert.Equal("SUPPORT", offered.Plover);
         Assert.Equal("condolences", offered.Mode);
         Assert.StartsWith("Blinken", offered.Source?.Text);
+        Assert.Equal("USAGOV", offered.Source?.Code);
+        Assert.Equal("PAK", offered.Target?.Country); // the other side of the phone call reported just before
     }
 
     [Fact]
@@ -105,6 +116,8 @@ public class EventFinderTests
         Assert.Equal("ACCUSE", e.Plover);
         Assert.Equal("investigate", e.Mode);
         Assert.Contains("TTP", e.Target?.Text);
+        Assert.Equal("USACOP", e.Source?.Code);
+        Assert.Equal("PAKREB", e.Target?.Code);
     }
 
     [Fact]
@@ -116,8 +129,13 @@ public class EventFinderTests
         var killing = Find(Sample000.Value, "with the killing", "killing");
         Assert.Equal("ASSAULT", killing.Plover);
         Assert.Contains("Zawahiri", killing.Target?.Text);
+        Assert.Equal("USAGOV", killing.Source?.Code); // "We" in the spokesperson's quotation
         Assert.StartsWith("2022", killing.Date);
         Assert.DoesNotContain(EventFlags.Negated, killing.Flags);
+        var headline = Find(Sample000.Value, "US Determined", "Work");
+        Assert.Equal("COOPERATE", headline.Plover);
+        Assert.Equal("USA", headline.Source?.Country);
+        Assert.Equal("PAK", headline.Target?.Country);
         var partnership = Find(Sample004.Value, "We seek a strong", "partnership");
         Assert.Equal("AGREE", partnership.Plover);
         Assert.Contains("Pakistan", partnership.Target?.Text);
