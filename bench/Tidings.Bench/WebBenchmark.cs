@@ -123,6 +123,7 @@ public static class WebBenchmark
     private static void Build(string repoRoot, string db, int count, int templateCount)
     {
         var building = db + ".building";
+        Directory.CreateDirectory(Path.GetDirectoryName(db)!);
         foreach (var f in new[] { db, building }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" })) File.Delete(f);
         Fill(repoRoot, building, count, templateCount);
         SqliteConnection.ClearAllPools();
