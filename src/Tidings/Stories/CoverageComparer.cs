@@ -46,6 +46,8 @@ public static partial class CoverageComparer
         public required HashSet<(string Kind, string Key)> Keys { get; init; }
         /// <summary>Every word of every name of the article.</summary>
         public required HashSet<string> AllNameWords { get; init; }
+        /// <summary>The names (indexes in <see cref="Facts"/>) with each word.</summary>
+        public required Dictionary<string, List<int>> NamesByWord { get; init; }
 
         private List<StoryText.NumberMention>?[]? _numbers;
         private List<StoryText.DateMention>?[]? _dates;
@@ -67,20 +69,37 @@ public static partial class CoverageComparer
         }
     }
 
-    /// <summary>A quote's distinct content words and the sum of their IDF, for <see cref="QuoteMatch(string, string, TermStatistics)"/>.</summary>
-    private sealed record QuoteWords(HashSet<string> Words, double Total)
+    /// <summary>A quote's distinct content words with their IDF and its sum, for <see cref="QuoteMatch(string, string, TermStatistics)"/>.</summary>
+    private sealed class QuoteWords
     {
-        public static QuoteWords Of(string text, TermStatistics idf)
+        private readonly HashSet<string> _set;
+        private readonly string[] _words;
+        private readonly float[] _idf;
+        private readonly double _total;
+
+        private QuoteWords(HashSet<string> set, TermStatistics idf)
         {
-            var words = StoryText.Words(text, 0, text.Length).Where(w => StoryText.IsContent(w.Lower)).Select(w => w.Lower).ToHashSet();
-            return new QuoteWords(words, words.Sum(w => idf.Idf(StoryText.Hash(w))));
+            _set = set;
+            _words = [.. set];
+            _idf = _words.Select(w => idf.Idf(StoryText.Hash(w))).ToArray();
+            double total = 0;
+            foreach (var x in _idf) total += x;
+            _total = (float)total;
         }
 
-        public double Match(QuoteWords other, TermStatistics idf)
+        public static QuoteWords Of(string text, TermStatistics idf) =>
+            new(StoryText.Words(text, 0, text.Length).Where(w => StoryText.IsContent(w.Lower)).Select(w => w.Lower).ToHashSet(), idf);
+
+        /// <summary>Share of the shorter quote's content (IDF-weighted) found in the other. (Sums as Enumerable.Sum does: float terms, double total.)</summary>
+        public double Match(QuoteWords other)
         {
-            if (Words.Count == 0 || other.Words.Count == 0) return 0;
-            var (small, large) = Words.Count <= other.Words.Count ? (this, other) : (other, this);
-            return small.Total == 0 ? 0 : small.Words.Where(large.Words.Contains).Sum(w => idf.Idf(StoryText.Hash(w))) / small.Total;
+            if (_words.Length == 0 || other._words.Length == 0) return 0;
+            var (small, large) = _words.Length <= other._words.Length ? (this, other) : (other, this);
+            if (small._total == 0) return 0;
+            double found = 0;
+            for (int i = 0; i < small._words.Length; i++)
+                if (large._set.Contains(small._words[i])) found += small._idf[i];
+            return (float)found / small._total;
         }
     }
 
@@ -111,9 +130,14 @@ public static partial class CoverageComparer
         return new StoryComparison(coverage, Disagreements(docs, aligned, idf));
     }
 
-    /// <summary>For every sentence of every article, its best match in each other article (when similar enough).</summary>
+    /// <summary>
+    /// For every sentence of every article, its best match in each other article (when similar enough). The
+    /// similarities come from an index of each article's terms rather than every pair of sentences: each sentence's
+    /// terms are added in the order <see cref="SparseVector.Dot(SparseVector)"/> adds them, so the sums are the same.
+    /// </summary>
     private static List<(int Doc, int Sentence, double Sim)>[][] Align(List<Doc> docs)
     {
+        var postings = docs.Select(TermPostings).ToList();
         var aligned = new List<(int, int, double)>[docs.Count][];
         for (int i = 0; i < docs.Count; i++)
         {
@@ -125,19 +149,35 @@ public static partial class CoverageComparer
                 for (int j = 0; j < docs.Count; j++)
                 {
                     if (j == i) continue;
+                    var sims = new double[docs[j].Sentences.Count];
+                    for (int k = 0; k < v.Keys.Length; k++)
+                        if (postings[j].TryGetValue(v.Keys[k], out var hits))
+                            foreach (var (t, w) in hits) sims[t] += v.Values[k] * w;
                     int best = -1; double bestSim = 0;
-                    var others = docs[j].Sentences;
-                    for (int t = 0; t < others.Count; t++)
-                    {
-                        double sim = v.Dot(others[t].Vector);
-                        if (sim > bestSim) { bestSim = sim; best = t; }
-                    }
+                    for (int t = 0; t < sims.Length; t++)
+                        if (sims[t] > bestSim) { bestSim = sims[t]; best = t; }
                     if (bestSim >= AlignThreshold) list.Add((j, best, bestSim));
                 }
                 aligned[i][s] = list;
             }
         }
         return aligned;
+    }
+
+    /// <summary>Each term of an article with the sentences that have it and its weight there.</summary>
+    private static Dictionary<ulong, List<(int Sentence, float Weight)>> TermPostings(Doc d)
+    {
+        var postings = new Dictionary<ulong, List<(int, float)>>();
+        for (int t = 0; t < d.Sentences.Count; t++)
+        {
+            var v = d.Sentences[t].Vector;
+            for (int k = 0; k < v.Keys.Length; k++)
+            {
+                if (!postings.TryGetValue(v.Keys[k], out var list)) postings[v.Keys[k]] = list = [];
+                list.Add((t, v.Values[k]));
+            }
+        }
+        return postings;
     }
 
     /// <summary>Whether <paramref name="other"/> reports fact <paramref name="k"/> of <paramref name="d"/> too (see <see cref="Same"/>).</summary>
@@ -148,14 +188,17 @@ public static partial class CoverageComparer
         {
             case "name":
                 if (other.Keys.Contains((f.Kind, f.Key))) return true;
+                // Names that are the same share a word: only those are candidates.
                 var a = d.NameWords[k]!;
-                for (int g = 0; g < other.Facts.Count; g++)
-                    if (other.NameWords[g] is { } b && SameName(a, b)) return true;
+                foreach (var x in a)
+                    if (other.NamesByWord.TryGetValue(x, out var candidates))
+                        foreach (var g in candidates)
+                            if (SameName(a, other.NameWords[g]!)) return true;
                 return false;
             case "quote":
                 var q = d.QuoteWords[k]!;
                 for (int g = 0; g < other.Facts.Count; g++)
-                    if (other.QuoteWords[g] is { } r && q.Match(r, idf) >= 0.5) return true;
+                    if (other.QuoteWords[g] is { } r && q.Match(r) >= 0.5) return true;
                 return false;
             default:
                 return other.Keys.Contains((f.Kind, f.Key));
@@ -211,6 +254,7 @@ public static partial class CoverageComparer
             QuoteWords = noQuoteWords.Concat(quoteWords).ToList(),
             Keys = keys,
             AllNameWords = nameWords.OfType<HashSet<string>>().SelectMany(w => w).ToHashSet(),
+            NamesByWord = nameWords.SelectMany((w, k) => (w ?? []).Select(x => (x, k))).GroupBy(p => p.x).ToDictionary(g => g.Key, g => g.Select(p => p.k).ToList()),
         };
     }
 
@@ -228,7 +272,7 @@ public static partial class CoverageComparer
         key.Split([' ', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries).Where(StoryText.IsContent).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Share of the shorter quote's content (IDF-weighted) found in the other: a cut quote still matches.</summary>
-    public static double QuoteMatch(string x, string y, TermStatistics idf) => QuoteWords.Of(x, idf).Match(QuoteWords.Of(y, idf), idf);
+    public static double QuoteMatch(string x, string y, TermStatistics idf) => QuoteWords.Of(x, idf).Match(QuoteWords.Of(y, idf));
 
     /// <summary>Two words that differ by a few letters and not by an ending (Pakistan / Pakistani is not a spelling).</summary>
     public static bool IsSpellingVariant(string x, string y)
@@ -342,7 +386,7 @@ public static partial class CoverageComparer
             foreach (var (qb, lb, wb) in b.Quotes)
             {
                 if (la?.Speaker is not { } sa || lb?.Speaker is not { } sb) continue;
-                if (wa.Match(wb, idf) < 0.5) continue;
+                if (wa.Match(wb) < 0.5) continue;
                 var speakersA = NameWords(sa.ToLowerInvariant()); var speakersB = NameWords(sb.ToLowerInvariant());
                 if (speakersA.Overlaps(speakersB) || !seen.Add($"speaker:{qa.Start}:{qb.Start}")) continue;
                 result.Add(new Disagreement("speaker", $"who said \"{Shorten(qa.Text)}\"", [qa with { Key = sa }, qb with { Key = sb }]));
