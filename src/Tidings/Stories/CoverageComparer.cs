@@ -46,6 +46,10 @@ public static partial class CoverageComparer
         public required HashSet<(string Kind, string Key)> Keys { get; init; }
         /// <summary>Every word of every name of the article.</summary>
         public required HashSet<string> AllNameWords { get; init; }
+        /// <summary>The texts of the quotes.</summary>
+        public required HashSet<string> QuoteTexts { get; init; }
+        /// <summary>The words of each quote's speaker (parallel to <see cref="Quotes"/>), null when the speaker is unknown.</summary>
+        public required List<HashSet<string>?> SpeakerWords { get; init; }
         /// <summary>The names (indexes in <see cref="Facts"/>) with each word.</summary>
         public required Dictionary<string, List<int>> NamesByWord { get; init; }
 
@@ -91,6 +95,9 @@ public static partial class CoverageComparer
             new(StoryText.Words(text, 0, text.Length).Where(w => StoryText.IsContent(w.Lower)).Select(w => w.Lower).ToHashSet(), idf);
 
         /// <summary>Share of the shorter quote's content (IDF-weighted) found in the other. (Sums as Enumerable.Sum does: float terms, double total.)</summary>
+        /// <summary>Whether the quote has content words of any weight: a quote without them matches nothing fully.</summary>
+        public bool Weighs => _total > 0;
+
         public double Match(QuoteWords other)
         {
             if (_words.Length == 0 || other._words.Length == 0) return 0;
@@ -127,7 +134,7 @@ public static partial class CoverageComparer
                 .Select(x => new Fact("sentence", x.s.Span.Slice(d.Article.Text), "", d.Article.Id, x.s.Span.Start, x.s.Span.End)).ToList();
             coverage.Add(new ArticleCoverage(d.Article.Id, d.Article.Outlet ?? d.Article.Dateline?.Outlet, d.Article.HeadlineText, shared, unique, additions));
         }
-        return new StoryComparison(coverage, Disagreements(docs, aligned, idf));
+        return new StoryComparison(coverage, Disagreements(docs, aligned));
     }
 
     /// <summary>
@@ -196,7 +203,9 @@ public static partial class CoverageComparer
                             if (SameName(a, other.NameWords[g]!)) return true;
                 return false;
             case "quote":
+                // The same words match in full (unless they weigh nothing): an outlet's copy of the quote is found at once.
                 var q = d.QuoteWords[k]!;
+                if (q.Weighs && other.QuoteTexts.Contains(f.Text)) return true;
                 for (int g = 0; g < other.Facts.Count; g++)
                     if (other.QuoteWords[g] is { } r && q.Match(r) >= 0.5) return true;
                 return false;
@@ -254,6 +263,8 @@ public static partial class CoverageComparer
             QuoteWords = noQuoteWords.Concat(quoteWords).ToList(),
             Keys = keys,
             AllNameWords = nameWords.OfType<HashSet<string>>().SelectMany(w => w).ToHashSet(),
+            QuoteTexts = quotes.Select(q => q.Fact.Text).ToHashSet(StringComparer.Ordinal),
+            SpeakerWords = quotes.Select(q => q.Layer?.Speaker is { } sp ? NameWords(sp.ToLowerInvariant()) : null).ToList(),
             NamesByWord = nameWords.SelectMany((w, k) => (w ?? []).Select(x => (x, k))).GroupBy(p => p.x).ToDictionary(g => g.Key, g => g.Select(p => p.k).ToList()),
         };
     }
@@ -302,7 +313,7 @@ public static partial class CoverageComparer
         return prev[b.Length];
     }
 
-    private static List<Disagreement> Disagreements(List<Doc> docs, List<(int Doc, int Sentence, double Sim)>[][] aligned, TermStatistics idf)
+    private static List<Disagreement> Disagreements(List<Doc> docs, List<(int Doc, int Sentence, double Sim)>[][] aligned)
     {
         var result = new List<Disagreement>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -311,7 +322,7 @@ public static partial class CoverageComparer
             {
                 Spellings(docs[i], docs[j], i, j, aligned, result, seen);
                 InAlignedSentences(docs, i, j, aligned, result, seen);
-                Speakers(docs[i], docs[j], idf, result, seen);
+                Speakers(docs[i], docs[j], result, seen);
             }
         return result;
     }
@@ -380,17 +391,21 @@ public static partial class CoverageComparer
             }
     }
 
-    private static void Speakers(Doc a, Doc b, TermStatistics idf, List<Disagreement> result, HashSet<string> seen)
+    private static void Speakers(Doc a, Doc b, List<Disagreement> result, HashSet<string> seen)
     {
-        foreach (var (qa, la, wa) in a.Quotes)
-            foreach (var (qb, lb, wb) in b.Quotes)
+        for (int i = 0; i < a.Quotes.Count; i++)
+        {
+            if (a.SpeakerWords[i] is not { } speakerA) continue;
+            var (qa, la, wa) = a.Quotes[i];
+            for (int j = 0; j < b.Quotes.Count; j++)
             {
-                if (la?.Speaker is not { } sa || lb?.Speaker is not { } sb) continue;
-                if (wa.Match(wb) < 0.5) continue;
-                var speakersA = NameWords(sa.ToLowerInvariant()); var speakersB = NameWords(sb.ToLowerInvariant());
-                if (speakersA.Overlaps(speakersB) || !seen.Add($"speaker:{qa.Start}:{qb.Start}")) continue;
-                result.Add(new Disagreement("speaker", $"who said \"{Shorten(qa.Text)}\"", [qa with { Key = sa }, qb with { Key = sb }]));
+                // Speakers that share a word are the same person: no disagreement, whatever the quotes (checked first, it is cheap).
+                if (b.SpeakerWords[j] is not { } speakerB || speakerA.Overlaps(speakerB)) continue;
+                var (qb, lb, wb) = b.Quotes[j];
+                if (wa.Match(wb) < 0.5 || !seen.Add($"speaker:{qa.Start}:{qb.Start}")) continue;
+                result.Add(new Disagreement("speaker", $"who said \"{Shorten(qa.Text)}\"", [qa with { Key = la!.Speaker! }, qb with { Key = lb!.Speaker! }]));
             }
+        }
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "…";
