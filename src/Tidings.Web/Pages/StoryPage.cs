@@ -18,7 +18,7 @@ public static partial class StoryPage
         var stories = new SqliteStoryStore(store);
         var record = stories.Get(id) ?? throw ApiProblem.NotFound($"story \"{id}\"");
         var articles = stories.Articles(record);
-        var comparison = ctx.Compare(record, () => articles);
+        var comparison = ctx.Compare(store, record, () => articles);
         var byId = articles.ToDictionary(a => a.Id);
         var h = new Html();
         h.El("h1", record.Headline);
