@@ -285,6 +285,14 @@ public static partial class CoverageComparer
     /// <summary>Share of the shorter quote's content (IDF-weighted) found in the other: a cut quote still matches.</summary>
     public static double QuoteMatch(string x, string y, TermStatistics idf) => QuoteWords.Of(x, idf).Match(QuoteWords.Of(y, idf));
 
+    /// <summary><see cref="QuoteMatch(string, string, TermStatistics)"/> for many pairs: each text's words are read once.</summary>
+    public static Func<string, string, double> QuoteMatcher(TermStatistics idf)
+    {
+        var words = new Dictionary<string, QuoteWords>(StringComparer.Ordinal);
+        QuoteWords Of(string text) => words.TryGetValue(text, out var w) ? w : words[text] = QuoteWords.Of(text, idf);
+        return (x, y) => Of(x).Match(Of(y));
+    }
+
     /// <summary>Two words that differ by a few letters and not by an ending (Pakistan / Pakistani is not a spelling).</summary>
     public static bool IsSpellingVariant(string x, string y)
     {
