@@ -127,7 +127,7 @@ public static partial class CoverageComparer
             var unique = new List<Fact>();
             for (int k = 0; k < d.Facts.Count; k++)
             {
-                bool isShared = docs.Where((_, j) => j != i).Any(o => Reports(o, d, k, idf));
+                bool isShared = docs.Where((_, j) => j != i).Any(o => Reports(o, d, k));
                 (isShared ? shared : unique).Add(d.Facts[k]);
             }
             var additions = d.Sentences.Select((s, k) => (s, k)).Where(x => aligned[i][x.k].Count == 0)
@@ -188,7 +188,7 @@ public static partial class CoverageComparer
     }
 
     /// <summary>Whether <paramref name="other"/> reports fact <paramref name="k"/> of <paramref name="d"/> too (see <see cref="Same"/>).</summary>
-    private static bool Reports(Doc other, Doc d, int k, TermStatistics idf)
+    private static bool Reports(Doc other, Doc d, int k)
     {
         var f = d.Facts[k];
         switch (f.Kind)
