@@ -27,6 +27,9 @@ switch (args.FirstOrDefault())
     case "web":
         // Page and API latency of `tidings serve` on a synthesized database (see WebBenchmark).
         return await WebBenchmark.Run(repoRoot, args[1..]);
+    case "story-profile":
+        // Cold story page phases and the coverage comparison, with a golden output check (see StoryPageProfile).
+        return StoryPageProfile.Run(repoRoot, args[1..]);
     case "entities":
         // Quotes + entities layer throughput and the global entity table's memory (see EntityBenchmark).
         return EntityBenchmark.Run(repoRoot, args[1..]);
@@ -43,7 +46,7 @@ switch (args.FirstOrDefault())
         BenchmarkDotNet.Running.BenchmarkRunner.Run<CleaningMicroBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | actors [--articles 300] | events [--articles 2000] [--dictionaries DIR] | petrarch [--dictionaries DIR] [--seconds N] | corpus DIR COUNT | micro");
+        Console.WriteLine("usage: Tidings.Bench ingest [--sizes 2500,5000,10000,20000] [--pipeline cleaning|full] | language [--text FILE|--text FILE.jsonl] [--seconds N] [--no-peer] [--breakdown] | parse [--text FILE] [--seconds N] | stories [--sizes 20000,100000] | entities [--articles 100000] | web [--articles 100000] [--requests 200] [--rebuild] | actors [--articles 300] | events [--articles 2000] [--dictionaries DIR] | petrarch [--dictionaries DIR] [--seconds N] | story-profile [--articles N] [--stories N] [--repeats N] [--golden FILE] [--pages] | corpus DIR COUNT | micro");
         return 2;
 }
 

@@ -31,6 +31,7 @@ public static class WebBenchmark
         var db = Path.Combine(repoRoot, "bench", ".web", $"web-{count}.db");
         if (!File.Exists(db) || args.Contains("--rebuild")) Build(repoRoot, db, count, templates);
         else Console.WriteLine($"reusing {db} (--rebuild makes it anew)");
+        StoreComparisons(db);
         var started = Stopwatch.StartNew();
         await using var server = await WebServer.StartAsync(new WebServerOptions { DatabasePath = db, Port = 0 });
         Console.WriteLine($"server up in {started.Elapsed.TotalSeconds:0.0} s at {server.Address}; {requests} requests per call, one at a time; {Environment.ProcessorCount} cores");
@@ -78,6 +79,20 @@ public static class WebBenchmark
         return failures == 0 ? 0 : 1;
     }
 
+    /// <summary>The stories' comparisons, as a story rebuild stores them (only the missing ones are computed): the cost it adds.</summary>
+    private static void StoreComparisons(string db)
+    {
+        using var store = new SqliteArticleStore(db);
+        var records = new List<StoryRecord>();
+        using (var cmd = new SqliteCommand("SELECT record FROM stories", store.Connection))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) records.Add(JsonSerializer.Deserialize<StoryRecord>(r.GetString(0))!);
+        var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (kept, computed) = new StoryComparisonStore(store.Connection).Update(records, store.Get);
+        Console.WriteLine($"story comparisons: {kept} kept, {computed} computed in {sw.Elapsed.TotalSeconds:0.0} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s CPU)");
+    }
+
     private static async Task<(double Ms, bool Ok)> Time(HttpClient client, string path)
     {
         var sw = Stopwatch.StartNew();
@@ -123,6 +138,7 @@ public static class WebBenchmark
     private static void Build(string repoRoot, string db, int count, int templateCount)
     {
         var building = db + ".building";
+        Directory.CreateDirectory(Path.GetDirectoryName(db)!);
         foreach (var f in new[] { db, building }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" })) File.Delete(f);
         Fill(repoRoot, building, count, templateCount);
         SqliteConnection.ClearAllPools();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Tidings.Documents;
 using Tidings.Ingest;
 using Tidings.Pipeline;
@@ -43,12 +44,23 @@ public sealed class WebContext : IDisposable
 
     public ArticleFlow Flow => _flow.Value;
 
-    /// <summary>The side-by-side comparison of a story, computed once per story and set of articles.</summary>
-    public StoryComparison Compare(StoryRecord story, Func<List<Article>> articles)
+    /// <summary>
+    /// The side-by-side comparison of a story: from memory, else as stored with the story (see
+    /// <see cref="StoryComparisonStore"/>), else computed — and then stored, so that it is computed once per story and
+    /// set of articles (storing is skipped when the database is busy: it is only a cache).
+    /// </summary>
+    public StoryComparison Compare(SqliteArticleStore store, StoryRecord story, Func<List<Article>> articles)
     {
-        string key = story.Id + ":" + string.Join(",", story.ArticleIds);
+        string key = story.Id + ":" + StoryComparisonStore.KeyOf(story);
         if (_comparisons.TryGetValue(key, out var cached)) return cached;
-        var comparison = CoverageComparer.Compare(articles());
+        var comparisons = new StoryComparisonStore(store.Connection);
+        var comparison = comparisons.Get(story);
+        if (comparison is null)
+        {
+            comparison = CoverageComparer.Compare(articles());
+            try { comparisons.Put(story, comparison); }
+            catch (SqliteException) { }
+        }
         if (_comparisons.Count >= CachedComparisons) _comparisons.Clear();
         _comparisons[key] = comparison;
         return comparison;

@@ -81,7 +81,7 @@ public static class ApiEndpoints
     {
         var stories = new SqliteStoryStore(store);
         var record = stories.Get(id) ?? throw ApiProblem.NotFound($"story \"{id}\"");
-        var comparison = ctx.Compare(record, () => stories.Articles(record));
+        var comparison = ctx.Compare(store, record, () => stories.Articles(record));
         return ApiReply.Json(http, w => StoryJson.Write(w, record, comparison));
     }
 

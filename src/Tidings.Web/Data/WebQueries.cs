@@ -149,27 +149,45 @@ public static class WebQueries
         return Sql.Rows(cmd, r => new Pages.MapPoint(r.GetString(0), r.GetDouble(1), r.GetDouble(2), "/search?q=" + Uri.EscapeDataString("\"" + r.GetString(0) + "\"")));
     }
 
+    /// <summary>
+    /// How many matches a search ranks at most. Ranking (bm25) costs as much as there are matches: a common word matches
+    /// most of a large database and would take a tenth of a second. Above this many, the most recently stored matches
+    /// (that pass the filters) are the ones ranked.
+    /// </summary>
+    public const int SearchCandidates = 5000;
+
     /// <summary>Full-text search, best first; the cursor is the rank reached (ranks are stable while the query and data are).</summary>
     public static Page<SearchRow> Search(SqliteConnection c, string query, ArticleFilter f, string? cursor, int limit)
     {
         if (string.IsNullOrWhiteSpace(query)) throw ApiProblem.BadParameter("q", "the search query is empty");
         using var cmd = c.CreateCommand();
         var where = DateRange(cmd, "a.published", f.Since, f.Until);
-        where.Insert(0, "articles_fts MATCH $q");
         if (f.Outlet is { } o) { where.Add("a.outlet = $outlet COLLATE NOCASE"); cmd.Parameters.AddWithValue("$outlet", o); }
+        bool filtered = where.Count > 0;
+        where.Insert(0, "articles_fts MATCH $q");
         int offset = 0;
         if (cursor is not null && !int.TryParse(PageCursor.Decode(cursor, "search", 1)[0], out offset)) throw ApiProblem.BadParameter("cursor", "damaged");
-        cmd.CommandText = $"""
-            SELECT a.id, a.title, a.outlet, a.published,
-                   snippet(articles_fts, -1, char({(int)SearchHit.MarkStart}), char({(int)SearchHit.MarkEnd}), '…', 16)
-            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid {Sql.Where(where)}
-            ORDER BY articles_fts.rank LIMIT $limit OFFSET $offset
-            """;
         cmd.Parameters.AddWithValue("$q", query);
-        cmd.Parameters.AddWithValue("$limit", limit + 1);
-        cmd.Parameters.AddWithValue("$offset", offset);
         try
         {
+            // The rowid of the oldest candidate, when there are more matches than candidates (no rank needed to find it).
+            cmd.CommandText = $"""
+                SELECT articles_fts.rowid FROM articles_fts {(filtered ? "JOIN articles a ON a.rowid = articles_fts.rowid" : "")} {Sql.Where(where)}
+                ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET {SearchCandidates - 1}
+                """;
+            if (cmd.ExecuteScalar() is long oldest)
+            {
+                where.Add("articles_fts.rowid >= $oldest");
+                cmd.Parameters.AddWithValue("$oldest", oldest);
+            }
+            cmd.CommandText = $"""
+                SELECT a.id, a.title, a.outlet, a.published,
+                       snippet(articles_fts, -1, char({(int)SearchHit.MarkStart}), char({(int)SearchHit.MarkEnd}), '…', 16)
+                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid {Sql.Where(where)}
+                ORDER BY articles_fts.rank LIMIT $limit OFFSET $offset
+                """;
+            cmd.Parameters.AddWithValue("$limit", limit + 1);
+            cmd.Parameters.AddWithValue("$offset", offset);
             var rows = Sql.Rows(cmd, r => new SearchRow(r.GetString(0), Sql.Text(r, 1), Sql.Text(r, 2), Sql.Date(r, 3), r.GetString(4)));
             int next = offset + limit;
             return PageCursor.Slice(rows, limit, _ => PageCursor.Encode("search", next.ToString(CultureInfo.InvariantCulture)));

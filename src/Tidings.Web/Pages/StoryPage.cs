@@ -18,7 +18,7 @@ public static partial class StoryPage
         var stories = new SqliteStoryStore(store);
         var record = stories.Get(id) ?? throw ApiProblem.NotFound($"story \"{id}\"");
         var articles = stories.Articles(record);
-        var comparison = ctx.Compare(record, () => articles);
+        var comparison = ctx.Compare(store, record, () => articles);
         var byId = articles.ToDictionary(a => a.Id);
         var h = new Html();
         h.El("h1", record.Headline);
@@ -67,13 +67,13 @@ public static partial class StoryPage
     {
         var cols = comparison.Articles;
         var rows = new List<(string Label, Fact?[] Cells)>();
-        var idf = TermStatistics.CreateDefault();
+        var quoteMatch = CoverageComparer.QuoteMatcher(TermStatistics.CreateDefault());
         // The values of a disagreement (Tehrik / Tehreek) share a row: the same slot, filled differently.
         var rivals = comparison.Disagreements.SelectMany(d => d.Values.SelectMany(x => d.Values.Where(y => y != x).Select(y => ((x.ArticleId, x.Start), (y.ArticleId, y.Start))))).ToHashSet();
         for (int c = 0; c < cols.Count; c++)
             foreach (var f in cols[c].Shared)
             {
-                int row = rows.FindIndex(r => r.Cells[c] is null && r.Cells.Any(x => x is not null && (SameFact(x, f, idf) || rivals.Contains(((x.ArticleId, x.Start), (f.ArticleId, f.Start))))));
+                int row = rows.FindIndex(r => r.Cells[c] is null && r.Cells.Any(x => x is not null && (SameFact(x, f, quoteMatch) || rivals.Contains(((x.ArticleId, x.Start), (f.ArticleId, f.Start))))));
                 if (row < 0) { rows.Add((f.Kind, new Fact?[cols.Count])); row = rows.Count - 1; }
                 rows[row].Cells[c] = f;
             }
@@ -99,8 +99,8 @@ public static partial class StoryPage
 
     private static int KindOrder(string kind) => kind switch { "name" => 0, "number" => 1, "date" => 2, _ => 3 };
 
-    private static bool SameFact(Fact a, Fact b, TermStatistics idf) =>
-        a.Kind == b.Kind && (a.Kind == "quote" ? CoverageComparer.QuoteMatch(a.Text, b.Text, idf) >= 0.5 : a.Key == b.Key || a.Text == b.Text);
+    private static bool SameFact(Fact a, Fact b, Func<string, string, double> quoteMatch) =>
+        a.Kind == b.Kind && (a.Kind == "quote" ? quoteMatch(a.Text, b.Text) >= 0.5 : a.Key == b.Key || a.Text == b.Text);
 
     private static void Cell(Html h, IReadOnlyList<Fact> facts, HashSet<(string, int)> disputed)
     {

@@ -28,7 +28,11 @@ public sealed class SqliteStoryStore(SqliteArticleStore articles)
         return missing > 0;
     }
 
-    public int Rebuild(StoryModel? model = null)
+    /// <summary>
+    /// Clusters every stored article into stories and replaces the story tables; with <paramref name="comparisons"/>,
+    /// also computes the coverage comparison of every story whose articles changed (see <see cref="StoryComparisonStore"/>).
+    /// </summary>
+    public int Rebuild(StoryModel? model = null, bool comparisons = true)
     {
         var ids = new List<string>();
         using (var cmd = Connection.CreateCommand())
@@ -84,6 +88,8 @@ public sealed class SqliteStoryStore(SqliteArticleStore articles)
         // Events are merged within stories: new stories, new events, in the same transaction.
         SqliteEventStore.Rebuild(Connection, tx);
         tx.Commit();
+        // After the stories, outside their transaction (it reads articles); a comparison is only served for its articles.
+        if (comparisons) new StoryComparisonStore(Connection).Update(records, articles.Get);
         return records.Count;
     }
 

@@ -28,12 +28,86 @@ public static partial class CoverageComparer
     public const double AlignThreshold = 0.3;
     public const double SpellingSimilarity = 0.8;
 
+    /// <summary>
+    /// One article, read once: its sentences with their vectors, its facts with what the comparisons need of them
+    /// (a name's words, a quote's content words), and per-sentence numbers and dates computed on first use.
+    /// </summary>
     private sealed class Doc
     {
         public required Article Article { get; init; }
         public required List<(TextSpan Span, SparseVector Vector)> Sentences { get; init; }
         public required List<Fact> Facts { get; init; }
-        public required List<(Fact Fact, LayerReader.QuoteItem? Layer)> Quotes { get; init; }
+        public required List<(Fact Fact, LayerReader.QuoteItem? Layer, QuoteWords Words)> Quotes { get; init; }
+        /// <summary>Parallel to <see cref="Facts"/>: a name's words, else null.</summary>
+        public required List<HashSet<string>?> NameWords { get; init; }
+        /// <summary>Parallel to <see cref="Facts"/>: a quote's content words, else null.</summary>
+        public required List<QuoteWords?> QuoteWords { get; init; }
+        /// <summary>The keys of the facts compared by key alone (dates, numbers) and of the names.</summary>
+        public required HashSet<(string Kind, string Key)> Keys { get; init; }
+        /// <summary>Every word of every name of the article.</summary>
+        public required HashSet<string> AllNameWords { get; init; }
+        /// <summary>The texts of the quotes.</summary>
+        public required HashSet<string> QuoteTexts { get; init; }
+        /// <summary>The words of each quote's speaker (parallel to <see cref="Quotes"/>), null when the speaker is unknown.</summary>
+        public required List<HashSet<string>?> SpeakerWords { get; init; }
+        /// <summary>The names (indexes in <see cref="Facts"/>) with each word.</summary>
+        public required Dictionary<string, List<int>> NamesByWord { get; init; }
+
+        private List<StoryText.NumberMention>?[]? _numbers;
+        private List<StoryText.DateMention>?[]? _dates;
+
+        /// <summary>The numbers with a unit in sentence <paramref name="s"/>.</summary>
+        public List<StoryText.NumberMention> Numbers(int s)
+        {
+            _numbers ??= new List<StoryText.NumberMention>?[Sentences.Count];
+            var span = Sentences[s].Span;
+            return _numbers[s] ??= StoryText.Numbers(Article.Text, span.Start, span.End).Where(n => n.Unit != "").ToList();
+        }
+
+        /// <summary>The calendar dates (keys starting with a digit) in sentence <paramref name="s"/>.</summary>
+        public List<StoryText.DateMention> Dates(int s)
+        {
+            _dates ??= new List<StoryText.DateMention>?[Sentences.Count];
+            var span = Sentences[s].Span;
+            return _dates[s] ??= StoryText.Dates(Article.Text, span.Start, span.End).Where(d => char.IsDigit(d.Key[0])).ToList();
+        }
+    }
+
+    /// <summary>A quote's distinct content words with their IDF and its sum, for <see cref="QuoteMatch(string, string, TermStatistics)"/>.</summary>
+    private sealed class QuoteWords
+    {
+        private readonly HashSet<string> _set;
+        private readonly string[] _words;
+        private readonly float[] _idf;
+        private readonly double _total;
+
+        private QuoteWords(HashSet<string> set, TermStatistics idf)
+        {
+            _set = set;
+            _words = [.. set];
+            _idf = _words.Select(w => idf.Idf(StoryText.Hash(w))).ToArray();
+            double total = 0;
+            foreach (var x in _idf) total += x;
+            _total = (float)total;
+        }
+
+        public static QuoteWords Of(string text, TermStatistics idf) =>
+            new(StoryText.Words(text, 0, text.Length).Where(w => StoryText.IsContent(w.Lower)).Select(w => w.Lower).ToHashSet(), idf);
+
+        /// <summary>Share of the shorter quote's content (IDF-weighted) found in the other. (Sums as Enumerable.Sum does: float terms, double total.)</summary>
+        /// <summary>Whether the quote has content words of any weight: a quote without them matches nothing fully.</summary>
+        public bool Weighs => _total > 0;
+
+        public double Match(QuoteWords other)
+        {
+            if (_words.Length == 0 || other._words.Length == 0) return 0;
+            var (small, large) = _words.Length <= other._words.Length ? (this, other) : (other, this);
+            if (small._total == 0) return 0;
+            double found = 0;
+            for (int i = 0; i < small._words.Length; i++)
+                if (large._set.Contains(small._words[i])) found += small._idf[i];
+            return (float)found / small._total;
+        }
     }
 
     [GeneratedRegex(@"[“""]([^”""]{20,}?)[”""]", RegexOptions.CultureInvariant)]
@@ -44,41 +118,100 @@ public static partial class CoverageComparer
         var idf = TermStatistics.CreateDefault();
         var ordered = StoryRunner.PublicationOrder(articles, a => a.Published).Select(i => articles[i]).ToList();
         var docs = ordered.Select(a => Read(a, idf)).ToList();
-        // Best alignment of every sentence in every other article.
-        var aligned = new Dictionary<(int Doc, int Sentence), List<(int Doc, int Sentence, double Sim)>>();
-        for (int i = 0; i < docs.Count; i++)
-            for (int s = 0; s < docs[i].Sentences.Count; s++)
-            {
-                var list = new List<(int, int, double)>();
-                for (int j = 0; j < docs.Count; j++)
-                {
-                    if (j == i) continue;
-                    int best = -1; double bestSim = 0;
-                    for (int t = 0; t < docs[j].Sentences.Count; t++)
-                    {
-                        double sim = docs[i].Sentences[s].Vector.Dot(docs[j].Sentences[t].Vector);
-                        if (sim > bestSim) { bestSim = sim; best = t; }
-                    }
-                    if (bestSim >= AlignThreshold) list.Add((j, best, bestSim));
-                }
-                aligned[(i, s)] = list;
-            }
+        var aligned = Align(docs);
         var coverage = new List<ArticleCoverage>();
         for (int i = 0; i < docs.Count; i++)
         {
             var d = docs[i];
             var shared = new List<Fact>();
             var unique = new List<Fact>();
-            foreach (var f in d.Facts)
+            for (int k = 0; k < d.Facts.Count; k++)
             {
-                bool isShared = docs.Where((_, j) => j != i).Any(o => o.Facts.Any(g => Same(f, g, idf)));
-                (isShared ? shared : unique).Add(f);
+                bool isShared = docs.Where((_, j) => j != i).Any(o => Reports(o, d, k));
+                (isShared ? shared : unique).Add(d.Facts[k]);
             }
-            var additions = d.Sentences.Select((s, k) => (s, k)).Where(x => aligned[(i, x.k)].Count == 0)
+            var additions = d.Sentences.Select((s, k) => (s, k)).Where(x => aligned[i][x.k].Count == 0)
                 .Select(x => new Fact("sentence", x.s.Span.Slice(d.Article.Text), "", d.Article.Id, x.s.Span.Start, x.s.Span.End)).ToList();
             coverage.Add(new ArticleCoverage(d.Article.Id, d.Article.Outlet ?? d.Article.Dateline?.Outlet, d.Article.HeadlineText, shared, unique, additions));
         }
-        return new StoryComparison(coverage, Disagreements(docs, aligned, idf));
+        return new StoryComparison(coverage, Disagreements(docs, aligned));
+    }
+
+    /// <summary>
+    /// For every sentence of every article, its best match in each other article (when similar enough). The
+    /// similarities come from an index of each article's terms rather than every pair of sentences: each sentence's
+    /// terms are added in the order <see cref="SparseVector.Dot(SparseVector)"/> adds them, so the sums are the same.
+    /// </summary>
+    private static List<(int Doc, int Sentence, double Sim)>[][] Align(List<Doc> docs)
+    {
+        var postings = docs.Select(TermPostings).ToList();
+        var aligned = new List<(int, int, double)>[docs.Count][];
+        for (int i = 0; i < docs.Count; i++)
+        {
+            aligned[i] = new List<(int, int, double)>[docs[i].Sentences.Count];
+            for (int s = 0; s < docs[i].Sentences.Count; s++)
+            {
+                var list = new List<(int, int, double)>();
+                var v = docs[i].Sentences[s].Vector;
+                for (int j = 0; j < docs.Count; j++)
+                {
+                    if (j == i) continue;
+                    var sims = new double[docs[j].Sentences.Count];
+                    for (int k = 0; k < v.Keys.Length; k++)
+                        if (postings[j].TryGetValue(v.Keys[k], out var hits))
+                            foreach (var (t, w) in hits) sims[t] += v.Values[k] * w;
+                    int best = -1; double bestSim = 0;
+                    for (int t = 0; t < sims.Length; t++)
+                        if (sims[t] > bestSim) { bestSim = sims[t]; best = t; }
+                    if (bestSim >= AlignThreshold) list.Add((j, best, bestSim));
+                }
+                aligned[i][s] = list;
+            }
+        }
+        return aligned;
+    }
+
+    /// <summary>Each term of an article with the sentences that have it and its weight there.</summary>
+    private static Dictionary<ulong, List<(int Sentence, float Weight)>> TermPostings(Doc d)
+    {
+        var postings = new Dictionary<ulong, List<(int, float)>>();
+        for (int t = 0; t < d.Sentences.Count; t++)
+        {
+            var v = d.Sentences[t].Vector;
+            for (int k = 0; k < v.Keys.Length; k++)
+            {
+                if (!postings.TryGetValue(v.Keys[k], out var list)) postings[v.Keys[k]] = list = [];
+                list.Add((t, v.Values[k]));
+            }
+        }
+        return postings;
+    }
+
+    /// <summary>Whether <paramref name="other"/> reports fact <paramref name="k"/> of <paramref name="d"/> too (see <see cref="Same"/>).</summary>
+    private static bool Reports(Doc other, Doc d, int k)
+    {
+        var f = d.Facts[k];
+        switch (f.Kind)
+        {
+            case "name":
+                if (other.Keys.Contains((f.Kind, f.Key))) return true;
+                // Names that are the same share a word: only those are candidates.
+                var a = d.NameWords[k]!;
+                foreach (var x in a)
+                    if (other.NamesByWord.TryGetValue(x, out var candidates))
+                        foreach (var g in candidates)
+                            if (SameName(a, other.NameWords[g]!)) return true;
+                return false;
+            case "quote":
+                // The same words match in full (unless they weigh nothing): an outlet's copy of the quote is found at once.
+                var q = d.QuoteWords[k]!;
+                if (q.Weighs && other.QuoteTexts.Contains(f.Text)) return true;
+                for (int g = 0; g < other.Facts.Count; g++)
+                    if (other.QuoteWords[g] is { } r && q.Match(r) >= 0.5) return true;
+                return false;
+            default:
+                return other.Keys.Contains((f.Kind, f.Key));
+        }
     }
 
     private static Doc Read(Article a, TermStatistics idf)
@@ -91,8 +224,9 @@ public static partial class CoverageComparer
         {
             if (keys.Add((kind, key))) facts.Add(new Fact(kind, text, key, a.Id, start, end));
         }
-        var bodyWords = StoryText.ArticleWords(a, headline: false);
-        foreach (var n in StoryText.Names(a, bodyWords))
+        // The entities layer when there is one; otherwise names from the body's words.
+        var names = LayerReader.Entities(a) ?? StoryText.Names(a, StoryText.ArticleWords(a, headline: false));
+        foreach (var n in names)
             if (a.Body.Any(b => b.Contains(n.Start)) && n.Text.Length > 1)
                 Add("name", n.Text, n.Text.ToLowerInvariant(), n.Start, n.End);
         foreach (var b in a.Body)
@@ -102,7 +236,7 @@ public static partial class CoverageComparer
             foreach (var nm in StoryText.Numbers(a.Text, b.Start, b.End))
                 if (!dates.Any(d => nm.Start < d.End && d.Start < nm.End)) Add("number", nm.Text, $"{nm.Value} {nm.Unit}".Trim(), nm.Start, nm.End);
         }
-        var quotes = new List<(Fact, LayerReader.QuoteItem?)>();
+        var quotes = new List<(Fact Fact, LayerReader.QuoteItem? Layer)>();
         if (LayerReader.Quotes(a) is { } layer)
         {
             foreach (var q in layer) quotes.Add((new Fact("quote", a.Text[q.Start..q.End], "", a.Id, q.Start, q.End), q));
@@ -117,40 +251,46 @@ public static partial class CoverageComparer
                         quotes.Add((new Fact("quote", g.Value, "", a.Id, b.Start + g.Index, b.Start + g.Index + g.Length), null));
                 }
         }
-        facts.AddRange(quotes.Select(q => q.Item1));
-        return new Doc { Article = a, Sentences = sentences, Facts = facts, Quotes = quotes };
+        // Facts are the names, dates and numbers (keyed), then the quotes.
+        var quoteWords = quotes.Select(q => QuoteWords.Of(q.Fact.Text, idf)).ToList();
+        var nameWords = facts.Select(f => f.Kind == "name" ? NameWords(f.Key) : null).ToList();
+        var noQuoteWords = facts.Select(_ => (QuoteWords?)null).ToList();
+        facts.AddRange(quotes.Select(q => q.Fact));
+        return new Doc
+        {
+            Article = a, Sentences = sentences, Facts = facts, Quotes = quotes.Select((q, i) => (q.Fact, q.Layer, quoteWords[i])).ToList(),
+            NameWords = nameWords.Concat(quotes.Select(_ => (HashSet<string>?)null)).ToList(),
+            QuoteWords = noQuoteWords.Concat(quoteWords).ToList(),
+            Keys = keys,
+            AllNameWords = nameWords.OfType<HashSet<string>>().SelectMany(w => w).ToHashSet(),
+            QuoteTexts = quotes.Select(q => q.Fact.Text).ToHashSet(StringComparer.Ordinal),
+            SpeakerWords = quotes.Select(q => q.Layer?.Speaker is { } sp ? NameWords(sp.ToLowerInvariant()) : null).ToList(),
+            NamesByWord = nameWords.SelectMany((w, k) => (w ?? []).Select(x => (x, k))).GroupBy(p => p.x).ToDictionary(g => g.Key, g => g.Select(p => p.k).ToList()),
+        };
     }
 
-    private static bool Same(Fact f, Fact g, TermStatistics idf)
+    /// <summary>
+    /// Two names name the same thing when one's words are all in the other ("Blinken" is "Antony Blinken"), or when they
+    /// share a word and differ by a spelling variant. (Equal keys, checked first by the caller, have equal words.)
+    /// </summary>
+    private static bool SameName(HashSet<string> a, HashSet<string> b)
     {
-        if (f.Kind != g.Kind) return false;
-        switch (f.Kind)
-        {
-            case "name":
-                if (f.Key == g.Key) return true;
-                var a = NameWords(f.Key); var b = NameWords(g.Key);
-                if (a.Count == 0 || b.Count == 0) return false;
-                // "Blinken" is "Antony Blinken"; a spelling variant still names the same thing.
-                return a.IsSubsetOf(b) || b.IsSubsetOf(a) || a.Any(x => b.Any(y => IsSpellingVariant(x, y))) && a.Count + b.Count > 2 && a.Overlaps(b);
-            case "quote":
-                return QuoteMatch(f.Text, g.Text, idf) >= 0.5;
-            default:
-                return f.Key == g.Key;
-        }
+        if (a.Count == 0 || b.Count == 0) return false;
+        return a.IsSubsetOf(b) || b.IsSubsetOf(a) || a.Count + b.Count > 2 && a.Overlaps(b) && a.Any(x => b.Any(y => IsSpellingVariant(x, y)));
     }
 
     private static HashSet<string> NameWords(string key) =>
         key.Split([' ', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries).Where(StoryText.IsContent).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Share of the shorter quote's content (IDF-weighted) found in the other: a cut quote still matches.</summary>
-    public static double QuoteMatch(string x, string y, TermStatistics idf)
+    public static double QuoteMatch(string x, string y, TermStatistics idf) => QuoteWords.Of(x, idf).Match(QuoteWords.Of(y, idf));
+
+    /// <summary><see cref="QuoteMatch(string, string, TermStatistics)"/> for many pairs: each text's words are read once.</summary>
+    public static Func<string, string, double> QuoteMatcher(TermStatistics idf)
     {
-        var a = StoryText.Words(x, 0, x.Length).Where(w => StoryText.IsContent(w.Lower)).Select(w => w.Lower).ToHashSet();
-        var b = StoryText.Words(y, 0, y.Length).Where(w => StoryText.IsContent(w.Lower)).Select(w => w.Lower).ToHashSet();
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        double total = small.Sum(w => idf.Idf(StoryText.Hash(w)));
-        return total == 0 ? 0 : small.Where(large.Contains).Sum(w => idf.Idf(StoryText.Hash(w))) / total;
+        var words = new Dictionary<string, QuoteWords>(StringComparer.Ordinal);
+        QuoteWords Of(string text) => words.TryGetValue(text, out var w) ? w : words[text] = QuoteWords.Of(text, idf);
+        return (x, y) => Of(x).Match(Of(y));
     }
 
     /// <summary>Two words that differ by a few letters and not by an ending (Pakistan / Pakistani is not a spelling).</summary>
@@ -161,6 +301,8 @@ public static partial class CoverageComparer
         if (x[0] != y[0] || x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)) return false;
         // Short names differ by one substituted letter at most (Blinken / Blinkon, not Price / Prince).
         if (Math.Max(x.Length, y.Length) < 8) return x.Length == y.Length && Levenshtein(x, y) == 1;
+        // The distance is at least the difference in length: skip the distance when that alone is too much.
+        if (1 - (double)Math.Abs(x.Length - y.Length) / Math.Max(x.Length, y.Length) < SpellingSimilarity) return false;
         return 1 - (double)Levenshtein(x, y) / Math.Max(x.Length, y.Length) >= SpellingSimilarity;
     }
 
@@ -179,7 +321,7 @@ public static partial class CoverageComparer
         return prev[b.Length];
     }
 
-    private static List<Disagreement> Disagreements(List<Doc> docs, Dictionary<(int, int), List<(int Doc, int Sentence, double Sim)>> aligned, TermStatistics idf)
+    private static List<Disagreement> Disagreements(List<Doc> docs, List<(int Doc, int Sentence, double Sim)>[][] aligned)
     {
         var result = new List<Disagreement>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -188,77 +330,90 @@ public static partial class CoverageComparer
             {
                 Spellings(docs[i], docs[j], i, j, aligned, result, seen);
                 InAlignedSentences(docs, i, j, aligned, result, seen);
-                Speakers(docs[i], docs[j], idf, result, seen);
+                Speakers(docs[i], docs[j], result, seen);
             }
         return result;
     }
 
-    private static void Spellings(Doc a, Doc b, int ia, int ib, Dictionary<(int, int), List<(int Doc, int Sentence, double Sim)>> aligned,
+    private static void Spellings(Doc a, Doc b, int ia, int ib, List<(int Doc, int Sentence, double Sim)>[][] aligned,
         List<Disagreement> result, HashSet<string> seen)
     {
-        var wordsA = a.Facts.Where(f => f.Kind == "name").SelectMany(f => NameWords(f.Key)).ToHashSet();
-        var wordsB = b.Facts.Where(f => f.Kind == "name").SelectMany(f => NameWords(f.Key)).ToHashSet();
-        foreach (var fa in a.Facts.Where(f => f.Kind == "name"))
-            foreach (var fb in b.Facts.Where(f => f.Kind == "name"))
+        // Each outlet uses only its own spelling: the candidate word pairs, found once per pair of articles.
+        var variants = new HashSet<(string, string)>();
+        foreach (var x in a.AllNameWords)
+            if (!b.AllNameWords.Contains(x))
+                foreach (var y in b.AllNameWords)
+                    if (!a.AllNameWords.Contains(y) && IsSpellingVariant(x, y)) variants.Add((x, y));
+        if (variants.Count == 0) return;
+        var left = variants.Select(v => v.Item1).ToHashSet();
+        var right = variants.Select(v => v.Item2).ToHashSet();
+        for (int ka = 0; ka < a.Facts.Count; ka++)
+        {
+            if (a.NameWords[ka] is not { } na || !na.Overlaps(left)) continue;
+            for (int kb = 0; kb < b.Facts.Count; kb++)
             {
-                var na = NameWords(fa.Key); var nb = NameWords(fb.Key);
+                if (b.NameWords[kb] is not { } nb || !nb.Overlaps(right)) continue;
+                var fa = a.Facts[ka]; var fb = b.Facts[kb];
                 foreach (var x in na)
                     foreach (var y in nb)
                     {
-                        // Each outlet uses only its own spelling, and the two names stand in the same context: they share
-                        // another word ("… Pakistan"), or sit in sentences aligned with each other.
-                        if (!IsSpellingVariant(x, y) || wordsB.Contains(x) || wordsA.Contains(y)) continue;
+                        // The two names stand in the same context: they share another word ("… Pakistan"), or sit in
+                        // sentences aligned with each other.
+                        if (!variants.Contains((x, y))) continue;
                         bool context = na.Overlaps(nb) || SentencesAligned(a, b, ia, ib, fa.Start, fb.Start, aligned);
                         if (!context || !seen.Add("spelling:" + string.Join("|", new[] { x, y }.Order(StringComparer.Ordinal)))) continue;
                         result.Add(new Disagreement("spelling", $"the name {fa.Text} / {fb.Text}", [fa, fb]));
                     }
             }
+        }
     }
 
-    private static bool SentencesAligned(Doc a, Doc b, int ia, int ib, int posA, int posB,
-        Dictionary<(int, int), List<(int Doc, int Sentence, double Sim)>> aligned)
+    private static bool SentencesAligned(Doc a, Doc b, int ia, int ib, int posA, int posB, List<(int Doc, int Sentence, double Sim)>[][] aligned)
     {
         int sa = a.Sentences.FindIndex(s => s.Span.Contains(posA));
         int sb = b.Sentences.FindIndex(s => s.Span.Contains(posB));
-        return sa >= 0 && sb >= 0 && aligned[(ia, sa)].Any(x => x.Doc == ib && x.Sentence == sb);
+        return sa >= 0 && sb >= 0 && aligned[ia][sa].Any(x => x.Doc == ib && x.Sentence == sb);
     }
 
-    private static void InAlignedSentences(List<Doc> docs, int ia, int ib, Dictionary<(int, int), List<(int Doc, int Sentence, double Sim)>> aligned,
+    private static void InAlignedSentences(List<Doc> docs, int ia, int ib, List<(int Doc, int Sentence, double Sim)>[][] aligned,
         List<Disagreement> result, HashSet<string> seen)
     {
         var a = docs[ia]; var b = docs[ib];
         for (int s = 0; s < a.Sentences.Count; s++)
-            foreach (var (doc, t, _) in aligned[(ia, s)])
+            foreach (var (doc, t, _) in aligned[ia][s])
             {
                 if (doc != ib) continue;
-                var sa = a.Sentences[s].Span; var sb = b.Sentences[t].Span;
-                var na = StoryText.Numbers(a.Article.Text, sa.Start, sa.End).Where(n => n.Unit != "").ToList();
-                var nb = StoryText.Numbers(b.Article.Text, sb.Start, sb.End).Where(n => n.Unit != "").ToList();
+                var na = a.Numbers(s);
+                var nb = b.Numbers(t);
                 foreach (var x in na)
                     foreach (var y in nb)
                         if (x.Unit == y.Unit && x.Value != y.Value && !nb.Any(n => n.Value == x.Value && n.Unit == x.Unit)
                             && seen.Add($"number:{x.Unit}:{x.Value}|{y.Value}"))
                             result.Add(new Disagreement("number", $"number of {x.Unit}",
                                 [new Fact("number", x.Text, x.Value, a.Article.Id, x.Start, x.End), new Fact("number", y.Text, y.Value, b.Article.Id, y.Start, y.End)]));
-                var da = StoryText.Dates(a.Article.Text, sa.Start, sa.End).Where(d => char.IsDigit(d.Key[0])).ToList();
-                var db = StoryText.Dates(b.Article.Text, sb.Start, sb.End).Where(d => char.IsDigit(d.Key[0])).ToList();
+                var da = a.Dates(s);
+                var db = b.Dates(t);
                 if (da.Count == 1 && db.Count == 1 && da[0].Key != db[0].Key && seen.Add($"date:{da[0].Key}|{db[0].Key}"))
                     result.Add(new Disagreement("date", "date of the same event",
                         [new Fact("date", da[0].Text, da[0].Key, a.Article.Id, da[0].Start, da[0].End), new Fact("date", db[0].Text, db[0].Key, b.Article.Id, db[0].Start, db[0].End)]));
             }
     }
 
-    private static void Speakers(Doc a, Doc b, TermStatistics idf, List<Disagreement> result, HashSet<string> seen)
+    private static void Speakers(Doc a, Doc b, List<Disagreement> result, HashSet<string> seen)
     {
-        foreach (var (qa, la) in a.Quotes)
-            foreach (var (qb, lb) in b.Quotes)
+        for (int i = 0; i < a.Quotes.Count; i++)
+        {
+            if (a.SpeakerWords[i] is not { } speakerA) continue;
+            var (qa, la, wa) = a.Quotes[i];
+            for (int j = 0; j < b.Quotes.Count; j++)
             {
-                if (la?.Speaker is not { } sa || lb?.Speaker is not { } sb) continue;
-                if (QuoteMatch(qa.Text, qb.Text, idf) < 0.5) continue;
-                var wa = NameWords(sa.ToLowerInvariant()); var wb = NameWords(sb.ToLowerInvariant());
-                if (wa.Overlaps(wb) || !seen.Add($"speaker:{qa.Start}:{qb.Start}")) continue;
-                result.Add(new Disagreement("speaker", $"who said \"{Shorten(qa.Text)}\"", [qa with { Key = sa }, qb with { Key = sb }]));
+                // Speakers that share a word are the same person: no disagreement, whatever the quotes (checked first, it is cheap).
+                if (b.SpeakerWords[j] is not { } speakerB || speakerA.Overlaps(speakerB)) continue;
+                var (qb, lb, wb) = b.Quotes[j];
+                if (wa.Match(wb) < 0.5 || !seen.Add($"speaker:{qa.Start}:{qb.Start}")) continue;
+                result.Add(new Disagreement("speaker", $"who said \"{Shorten(qa.Text)}\"", [qa with { Key = la!.Speaker! }, qb with { Key = lb!.Speaker! }]));
             }
+        }
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "…";

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 using Tidings.Documents;
 
@@ -22,8 +23,11 @@ public static class LayerReader
         return LayersField?.GetValue(a.Layers) is IDictionary d && d[name] is IEnumerable e ? e : null;
     }
 
+    // Property lookups by name are slow next to reading one; a layer has many items of few types.
+    private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new();
+
     private static object? Prop(object item, string name) =>
-        item.GetType().GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.IgnoreCase)?.GetValue(item);
+        Properties.GetOrAdd((item.GetType(), name), k => k.Item1.GetProperty(k.Item2, BindingFlags.Instance | BindingFlags.Public | BindingFlags.IgnoreCase))?.GetValue(item);
 
     private static bool TrySpan(Article a, object item, out int start, out int end)
     {

@@ -129,7 +129,7 @@ public static class StoryRecordBuilder
     {
         var counts = new Dictionary<ulong, float>();
         foreach (var w in words)
-            if (StoryText.IsContent(w.Lower)) counts[StoryText.Hash(w.Lower)] = counts.GetValueOrDefault(StoryText.Hash(w.Lower)) + 1;
+            if (StoryText.IsContent(w.Lower)) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, StoryText.Hash(w.Lower), out _)++;
         var keys = counts.Keys.ToArray();
         Array.Sort(keys);
         return SparseVector.Normalize(keys, keys.Select(k => (1 + MathF.Log(counts[k])) * idf.Idf(k)).ToArray());
