@@ -197,6 +197,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         {
             ev.Sources.AddRange(tree.Agents(p));
             // "killing dozens" in "the group launched attacks, killing dozens": a participle shares its clause's subject.
+            if (ev.Sources.Count == 0 && RecoverSubject(tree, p) is >= 0 and var recovered) ev.Sources.Add(recovered);
             for (int q = p, steps = 0; ev.Sources.Count == 0 && steps < 4 && tree.Relation(q) is "advcl" or "xcomp" or "conj" or "parataxis" && tree.Head(q) >= 0; steps++)
             {
                 q = tree.Head(q);
@@ -335,6 +336,30 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         => tree.Children(i).Where(c => tree.BaseRelation(c) is "obl" or "nmod"
             && tree.Children(c).Any(k => tree.Relation(k) == "case" && RecipientCases.Contains(Lower(tree, k))));
 
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "on", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "last", "this", "week", "month", "year", "earlier", "later", "recently", "also", "has", "have", "had", "was", "were", "is",
+        "will", "would", "again", "now", ",", "here", "late", "early", "in", "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december",
+    };
+
+    /// <summary>
+    /// "Albania on Friday denounced …", "Pakistan today threatened …": the parser often loses a subject separated
+    /// from its verb by a time phrase. A finite verb with no subject takes the noun just before that phrase.
+    /// </summary>
+    private static int RecoverSubject(DependencyTree tree, int verb)
+    {
+        if (tree[verb].Upos != "VERB" || tree.Children(verb).Any(c => tree.BaseRelation(c) is "nsubj" or "csubj" or "expl")
+            || tree.Relation(verb) is "xcomp" or "advcl" or "acl" or "amod" or "acl:relcl") return -1;
+        int k = verb - 1;
+        while (k >= 0 && (TimeWords.Contains(tree.TextOf(k)) || tree[k].Upos == "NUM")) k--;
+        if (k < 0 || k == verb - 1 || tree[k].Upos is not ("PROPN" or "NOUN")) return -1;
+        // Climb to the head of the name or noun phrase the word ends ("the Chilean government", "Pakistan").
+        while (tree.Head(k) >= 0 && tree.Head(k) < verb && tree.BaseRelation(k) is "compound" or "flat" or "amod") k = tree.Head(k);
+        return k;
+    }
+
     /// <summary>"the programme that provides education": the relative pronoun stands for the noun the clause modifies.</summary>
     private static void ResolveRelativePronouns(DependencyTree tree, List<int> heads, int predicate)
     {
@@ -356,7 +381,8 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
 
     /// <summary>Heads that may name an actor: nouns, names, pronouns, numbers ("dozens"), and capitalised adjectives ("Pakistani").</summary>
     private static bool CanNameActor(DependencyTree tree, int i)
-        => (tree[i].Upos is "NOUN" or "PROPN" or "PRON" or "NUM" or "X" || IsDemonymLike(tree, i)) && !Prepositions.Contains(Lower(tree, i));
+        => (tree[i].Upos is "NOUN" or "PROPN" or "PRON" or "NUM" or "X" || IsDemonymLike(tree, i)) && !Prepositions.Contains(Lower(tree, i))
+            && !TimeWords.Contains(tree.TextOf(i));
 
     /// <summary>A sentence-initial "Amid" or "Despite" is sometimes tagged as a name; a preposition never names an actor.</summary>
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
