@@ -91,7 +91,10 @@ public static class EventMerger
 
         public bool Accepts(EventMention m) =>
             _sources.Values.All(a => CompatibleActors(a, m.Source)) && _targets.Values.All(a => CompatibleActors(a, m.Target))
-            && _dates.All(d => CompatibleDates(d, StatedDate(m))) && _places.Values.All(p => CompatiblePlaces(p, StatedPlace(m)));
+            && _dates.All(d => CompatibleDates(d, StatedDate(m))) && _places.Values.All(p => CompatiblePlaces(p, StatedPlace(m)))
+            // Two reports are one event only if they name at least one actor alike: uncoded actors are compatible with
+            // anything, and alone they would merge every attack in a story.
+            && (Reports.Count == 0 || m.Source?.Code is not null && _sources.Count > 0 || m.Target?.Code is not null && _targets.Count > 0);
 
         public void Add(EventReport r)
         {
@@ -160,7 +163,8 @@ public static class EventMerger
         a.Plover == b.Plover
         && CompatibleActors(a.Source, b.Source) && CompatibleActors(a.Target, b.Target)
         && CompatibleDates(StatedDate(a), StatedDate(b)) && CompatiblePlaces(StatedPlace(a), StatedPlace(b))
-        && Counterfactual(a) == Counterfactual(b);
+        && Counterfactual(a) == Counterfactual(b)
+        && (a.Source?.Code is not null && b.Source?.Code is not null || a.Target?.Code is not null && b.Target?.Code is not null);
 
     private static string? StatedDate(EventMention m) => m.DateSource == EventProvenance.Text && IsCalendar(m.Date) ? m.Date : null;
 
