@@ -96,7 +96,7 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
         }
 
         var words = Words.Of(context, tree, phrase, head);
-        var a = Analyze(words.Folded, words.Written, words.Skeletons, words.HeadPos);
+        var a = Analyze(words.Folded, words.Written, words.Skeletons, words.HeadPos, tree[head].Upos == "PROPN");
         if (a.Actor?.CodeOn(date) is { } actorCode)
             return Coded.FromCode(actorCode, a.Sector?.Sector).WithUser(userCountry, userSector).WithEntity(context, entity, mentionStart, mentionEnd, a.Actor.Name);
 
@@ -109,7 +109,8 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
             country ??= e.Country;
             sector ??= e.Sector;
         }
-        if (country is null && context.PlaceAt(tree[head].Start, tree[head].End) is { } place && _actors.Iso3(place.Country) is { } placeCountry)
+        // A place the phrase names — unless the head is a person's or organisation's name ("Mary J. Blige" is no town in Turkmenistan).
+        if (country is null && (entity < 0 || context.Entities[entity].Type == "LOC") && context.PlaceAt(tree[head].Start, tree[head].End) is { } place && _actors.Iso3(place.Country) is { } placeCountry)
         {
             country = placeCountry;
             name ??= _actors.CountryName(placeCountry);
@@ -153,28 +154,31 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
     /// <summary>
     /// The best entries among the phrase's word windows: the longest named actor, the longest country (name,
     /// demonym, capital; not one followed by "based": "Afghanistan-based" tells where, not who), and the longest
-    /// sector word covering the head, else the longest. Windows grow from each word while some longer name can
+    /// sector word covering the head, else (see below) the longest other. Windows grow from each word while some longer name can
     /// still follow (prefix sets), on a stack buffer: no allocation per window.
     /// </summary>
-    internal Analysis Analyze(IReadOnlyList<string> folded, IReadOnlyList<string> written, IReadOnlyList<string> skeletons, int headPos)
+    internal Analysis Analyze(IReadOnlyList<string> folded, IReadOnlyList<string> written, IReadOnlyList<string> skeletons, int headPos, bool headIsName = false)
     {
         var a = new Analysis { SectorPos = -1 };
-        int n = folded.Count, actorLen = 0, countryLen = 0, sectorLen = 0;
-        bool sectorHasHead = false;
+        int n = folded.Count, actorLen = 0, countryLen = 0;
+        (SectorWord? Word, int Pos, int Len) onHead = default, other = default;
         Span<char> key = stackalloc char[256];
         Span<char> skeleton = stackalloc char[256];
         for (int start = 0; start < n; start++)
         {
-            int keyLength = 0, skeletonLength = 0;
-            bool exact = true, skeletal = true;
+            int keyLength = 0, skeletonLength = 0, foldedLength = -1;
+            bool exact = true;
+            // Spelling variants are for names: a capitalised first word ("pneumonia" is not "Panamanian").
+            bool skeletal = written[start].Length > 0 && char.IsUpper(written[start][0]);
             for (int end = start; end < n && (exact || skeletal); end++)
             {
                 int len = end - start + 1;
+                foldedLength += folded[end].Length + 1;
                 exact = exact && Append(key, ref keyLength, folded[end]);
                 skeletal = skeletal && Append(skeleton, ref skeletonLength, skeletons[end]);
                 var entry = len == 1 ? _actors.LookupAcronym(written[start]) : null;
                 if (exact) entry ??= _actors.LookupExact(key[..keyLength]);
-                if (skeletal && (!exact || keyLength >= ActorDictionary.SkeletonMinimum)) entry ??= _actors.LookupSkeleton(skeleton[..skeletonLength]);
+                if (skeletal && foldedLength >= ActorDictionary.SkeletonMinimum) entry ??= _actors.LookupSkeleton(skeleton[..skeletonLength]);
                 if (entry is not null && !(end + 1 < n && folded[end + 1] == "based"))
                 {
                     if (entry.Kind == ActorKind.Actor) { if (len > actorLen) (a.Actor, actorLen) = (entry, len); }
@@ -182,14 +186,20 @@ public sealed partial class ActorCoder(IActorDictionary? userActors = null, IAge
                 }
                 if (exact && _sectors.Lookup(key[..keyLength]) is { } word)
                 {
-                    bool hasHead = start <= headPos && headPos <= end;
-                    if (a.Sector is null || hasHead && !sectorHasHead || hasHead == sectorHasHead && len > sectorLen)
-                        (a.Sector, a.SectorPos, sectorLen, sectorHasHead) = (word, end, len, hasHead);
+                    if (start <= headPos && headPos <= end) { if (len > onHead.Len) onHead = (word, end, len); }
+                    else if (len > other.Len) other = (word, end, len);
                 }
                 exact = exact && (_actors.IsPrefix(key[..keyLength]) || _sectors.IsPrefix(key[..keyLength]));
                 skeletal = skeletal && _actors.IsSkeletonPrefix(skeleton[..skeletonLength]);
             }
         }
+        // The word covering the head decides ("security personnel"); a modifier's sector counts when the head is a
+        // name ("Spokesperson Ned Price"), a role without a sector ("police chief"), or unknown (roles, earlier text) —
+        // not for any noun ("a press conference" is no medium).
+        var chosen = onHead.Word is { Sector: null } && other.Word is { Sector: not null } ? other
+            : onHead.Word is not null ? onHead
+            : headPos < 0 || headIsName ? other : default;
+        (a.Sector, a.SectorPos) = chosen.Word is null ? (null, -1) : (chosen.Word, chosen.Pos);
         return a;
     }
 

@@ -182,8 +182,12 @@ public sealed partial class ActorCoder
             var folded = NameKeys.Exact(role).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (folded.Length > 0) Absorb(ref acc, Analyze(folded, folded, folded.Length - 1));
         }
+        // A title-cased headline parses poorly ("Black Lawmakers Rip Donald Trump"): its mentions count only when the body has none.
+        var (hStart, hEnd) = context.Article.Headline is { } h ? (h.Start, h.End) : (0, 0);
+        bool inBody = e.Mentions.Any(m => m.Start >= hEnd || m.End <= hStart);
         foreach (var m in e.Mentions)
         {
+            if (inBody && m.Start < hEnd && hStart < m.End) continue;
             int s = context.SentenceAt(m.Start);
             if (s < 0) continue;
             var tree = context.Tree(s);

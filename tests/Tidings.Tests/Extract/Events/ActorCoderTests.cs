@@ -113,7 +113,9 @@ public class ActorCoderTests
     [InlineData("The UN Security Council condemned the attack in a unanimous statement.", "The UN Security Council", "Council", "IGOUNOSEC")]
     [InlineData("Chinese Foreign Ministry spokesperson Mao Ning told reporters in Beijing the talks went well.", "Chinese Foreign Ministry spokesperson", "spokesperson", "CHNGOV")]
     [InlineData("Chinese Foreign Ministry spokesperson Mao Ning told reporters in Beijing the talks went well.", "spokesperson Mao Ning", "Ning", "CHNGOV")]
-    public void OtherSentences(string text, string context, string head, string code)
+    [InlineData("Kenyan police chief Japhet Koome said the protesters had been armed.", "Kenyan police chief Japhet Koome", "Koome", "KENCOP")]
+    [InlineData("Officials from Ghana held a press conference in Accra on Monday.", "a press conference", "conference", null)]
+    public void OtherSentences(string text, string context, string head, string? code)
     {
         var a = TestData.FromText("Report\n\n" + text);
         Assert.Equal(code, CodeAt(a, context, head, December2022)?.Code);
