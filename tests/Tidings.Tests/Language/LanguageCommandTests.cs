@@ -69,7 +69,7 @@ public class LanguageCommandTests
     public void TrainCommandsExistForEveryModel()
     {
         var names = LanguageCommands.TrainSubcommands().Select(c => c.Name).ToArray();
-        Assert.Equal(new[] { "pos", "lemma", "ner", "sentences", "gazetteer", "actors", "parser" }, names);
+        Assert.Equal(new[] { "pos", "lemma", "ner", "sentences", "gazetteer", "actors", "parser", "plover" }, names);
         Assert.Equal(new[] { "tokenize", "pos", "ner", "parse" }, LanguageCommands.EvalSubcommands().Select(c => c.Name));
     }
 }
