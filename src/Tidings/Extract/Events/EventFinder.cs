@@ -67,7 +67,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         var patterns = new VerbPatternMatch?[tree.Count];
         for (int i = 0; i < tree.Count; i++)
         {
-            if (userVerbs is not null && tree[i].Upos is "VERB" or "AUX" && userVerbs.Knows(upperWords[i]))
+            if (userVerbs is not null && tree[i].Upos is "VERB" && userVerbs.Knows(upperWords[i]))
             {
                 var matches = userVerbs.Match(tree, i, upperWords);
                 if (matches.Count > 0 && matches[0].Cameo is { Length: > 0 } code && code != "---") patterns[i] = matches[0];
