@@ -21,8 +21,8 @@ public static class EventJsonWriter
         w.WriteString("context", m.Context);
         w.WriteString("cameo", m.Cameo);
         w.WriteNumber("quad", m.Quad);
-        WriteMentionActor(w, "source", m.Source);
-        WriteMentionActor(w, "target", m.Target);
+        WriteActor(w, "source", m.Source, mention: true);
+        WriteActor(w, "target", m.Target, mention: true);
         w.WriteString("date", m.Date);
         w.WriteString("date_source", m.DateSource);
         WritePlace(w, m.Place, m.PlaceSource);
@@ -32,7 +32,11 @@ public static class EventJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteMentionActor(Utf8JsonWriter w, string name, EventActor? a)
+    /// <summary>
+    /// An actor object, or null. A mention's actor carries its offsets (the schema's {start, end, text, code, entity});
+    /// a merged event's carries its canonical name, country and sector instead.
+    /// </summary>
+    private static void WriteActor(Utf8JsonWriter w, string name, EventActor? a, bool mention)
     {
         if (a is null)
         {
@@ -40,10 +44,19 @@ public static class EventJsonWriter
             return;
         }
         w.WriteStartObject(name);
-        w.WriteNumber("start", a.Start);
-        w.WriteNumber("end", a.End);
+        if (mention)
+        {
+            w.WriteNumber("start", a.Start);
+            w.WriteNumber("end", a.End);
+        }
         w.WriteString("text", a.Text);
+        if (!mention) w.WriteString("name", a.Name);
         w.WriteString("code", a.Code);
+        if (!mention)
+        {
+            w.WriteString("country", a.Country);
+            w.WriteString("sector", a.Sector);
+        }
         w.WriteString("entity", a.Entity);
         w.WriteEndObject();
     }
@@ -87,8 +100,8 @@ public static class EventJsonWriter
         w.WriteNumber("quad", e.Quad);
         if (Goldstein.Of(e.Cameo) is { } g) w.WriteNumber("goldstein", g);
         else w.WriteNull("goldstein");
-        WriteEventActor(w, "source", e.Source);
-        WriteEventActor(w, "target", e.Target);
+        WriteActor(w, "source", e.Source, mention: false);
+        WriteActor(w, "target", e.Target, mention: false);
         w.WriteString("date", e.Date);
         WritePlace(w, e.Place, null);
         JsonFields.Strings(w, "flags", e.Flags);
@@ -116,23 +129,6 @@ public static class EventJsonWriter
             }
             w.WriteEndArray();
         }
-        w.WriteEndObject();
-    }
-
-    private static void WriteEventActor(Utf8JsonWriter w, string name, EventActor? a)
-    {
-        if (a is null)
-        {
-            w.WriteNull(name);
-            return;
-        }
-        w.WriteStartObject(name);
-        w.WriteString("text", a.Text);
-        w.WriteString("name", a.Name);
-        w.WriteString("code", a.Code);
-        w.WriteString("country", a.Country);
-        w.WriteString("sector", a.Sector);
-        w.WriteString("entity", a.Entity);
         w.WriteEndObject();
     }
 }
