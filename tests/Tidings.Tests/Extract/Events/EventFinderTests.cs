@@ -54,6 +54,21 @@ public class EventFinderTests
     }
 
     [Fact]
+    public void With_a_publication_date_event_dates_resolve_to_calendar_days()
+    {
+        // The reading: the article dated 2022-12-21, "On Monday" is 2022-12-19 and "on December 1" 2022-12-01.
+        var text = File.ReadAllText(TestData.Sample004);
+        var article = new Article(text, "004", ArticleFormat.PlainText) { HeadlineInText = true, Published = new DateTimeOffset(2022, 12, 21, 9, 0, 0, TimeSpan.Zero) };
+        ArticlePipeline.CreateDefault().Process(article);
+        Assert.Equal("2022-12-19", Find(article, "On Monday, militants", "took").Date);
+        Assert.Equal("2022-12-01", Find(article, "Subsequently, on December 1", "labeled").Date);
+        Assert.Equal("2022-11", Find(article, "Since mid-November", "killing").Date);
+        var attack = Find(article, "for his brazen", "attack");
+        Assert.Contains(EventFlags.Historical, attack.Flags);
+        Assert.DoesNotContain(EventFlags.Historical, Find(article, "On Monday, militants", "took").Flags);
+    }
+
+    [Fact]
     public void The_TTP_designation_is_a_sanction_by_the_State_Department_on_December_1()
     {
         var e = Find(Sample004.Value, "Subsequently, on December 1", "labeled");
