@@ -26,7 +26,14 @@ public sealed class StoryComparisonStore(SqliteConnection connection)
     /// <summary>The article ids a comparison was computed from.</summary>
     public static string KeyOf(StoryRecord story) => string.Join(",", story.ArticleIds);
 
-    public static bool IsStored(StoryRecord story) => story.ArticleIds.Count > 1;
+    public static bool IsStored(StoryRecord story) => story.ArticleIds.Count > 1 && story.ArticleIds.Count <= MaxStoredArticles;
+
+    /// <summary>
+    /// Stories up to this size get their comparison computed at rebuild. Comparing is quadratic in the articles, and
+    /// a story of hundreds of copies (a wire story re-run everywhere) would stall every ingest; those are compared
+    /// when first viewed.
+    /// </summary>
+    public const int MaxStoredArticles = 60;
 
     /// <summary>The stored comparison of a story with these articles, or null.</summary>
     public StoryComparison? Get(StoryRecord story)
