@@ -30,6 +30,12 @@ public sealed record EventQuery
 /// </summary>
 public sealed class SqliteEventStore(SqliteArticleStore articles)
 {
+    /// <summary>
+    /// An entity's events are looked up among its most recent mentions only: a leading entity ("United States") has
+    /// hundreds of thousands, and the page shows 50 events. Older events stay reachable by story, type and date.
+    /// </summary>
+    public const int EntityMentionsScanned = 5000;
+
     private static readonly JsonSerializerOptions Json = new();
     private SqliteConnection Connection => articles.Connection;
 
@@ -146,10 +152,12 @@ public sealed class SqliteEventStore(SqliteArticleStore articles)
         if (query.ArticleId is { Length: > 0 } article) Filter("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = $article)", "$article", article);
         if (query.EntityId is { Length: > 0 } entity)
             Filter("""
-                e.id IN (SELECT m.event_id FROM entity_mentions em JOIN event_mentions m ON m.article_id = em.article_id
-                         AND ((em.start >= m.source_start AND em.end <= m.source_end) OR (em.start >= m.target_start AND em.end <= m.target_end))
-                         WHERE em.entity_id = $entity)
+                e.id IN (SELECT m.event_id FROM
+                           (SELECT article_id, start, end FROM entity_mentions WHERE entity_id = $entity ORDER BY rowid DESC LIMIT $entityMentions) em
+                         JOIN event_mentions m ON m.article_id = em.article_id
+                         AND ((em.start >= m.source_start AND em.end <= m.source_end) OR (em.start >= m.target_start AND em.end <= m.target_end)))
                 """, "$entity", entity);
+        if (query.EntityId is { Length: > 0 }) cmd.Parameters.AddWithValue("$entityMentions", EntityMentionsScanned);
         if (query.Since is { } since) Filter("e.date >= $since", "$since", since);
         if (query.Until is { } until) Filter("e.date < $until", "$until", until);
         if (query.After is var (afterDate, afterId))
