@@ -117,13 +117,7 @@ public static class ArticleJsonWriter
             WriteSpans(w, "places", places, p => (p.Start, p.End), (w, p) =>
             {
                 w.WriteString("text", p.Text);
-                w.WriteNumber("geonameid", p.GeonameId);
-                w.WriteString("name", p.Name);
-                w.WriteString("country", p.Country);
-                w.WriteString("admin1", p.Admin1);
-                w.WriteNumber("lat", p.Lat);
-                w.WriteNumber("lon", p.Lon);
-                w.WriteString("feature_code", p.FeatureCode);
+                JsonFields.Gazetteer(w, p.GeonameId, p.Name, p.Country, p.Admin1, p.Lat, p.Lon, p.FeatureCode);
                 w.WriteBoolean("metonymy", p.Metonymy);
             });
         if (a.Layers.Get<DemonymMention>(PlaceStage.DemonymLayer) is { } demonyms)

@@ -76,13 +76,7 @@ public static class EventJsonWriter
             w.WriteNumber("end", p.End);
             w.WriteString("text", p.Text);
         }
-        w.WriteNumber("geonameid", p.GeonameId);
-        w.WriteString("name", p.Name);
-        w.WriteString("country", p.Country);
-        w.WriteString("admin1", p.Admin1);
-        w.WriteNumber("lat", p.Lat);
-        w.WriteNumber("lon", p.Lon);
-        w.WriteString("feature_code", p.FeatureCode);
+        JsonFields.Gazetteer(w, p.GeonameId, p.Name, p.Country, p.Admin1, p.Lat, p.Lon, p.FeatureCode);
         if (source is not null) w.WriteString("source", source);
         w.WriteEndObject();
     }

@@ -18,4 +18,16 @@ public static class JsonFields
         foreach (var v in values) w.WriteStringValue(v);
         w.WriteEndArray();
     }
+
+    /// <summary>The gazetteer fields every place object shares (place mentions, event places).</summary>
+    public static void Gazetteer(Utf8JsonWriter w, int geonameId, string name, string country, string? admin1, double lat, double lon, string featureCode)
+    {
+        w.WriteNumber("geonameid", geonameId);
+        w.WriteString("name", name);
+        w.WriteString("country", country);
+        w.WriteString("admin1", admin1);
+        w.WriteNumber("lat", lat);
+        w.WriteNumber("lon", lon);
+        w.WriteString("feature_code", featureCode);
+    }
 }
