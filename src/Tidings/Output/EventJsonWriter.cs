@@ -16,11 +16,7 @@ public static class EventJsonWriter
         w.WriteNumber("start", m.Start);
         w.WriteNumber("end", m.End);
         w.WriteString("text", m.Text);
-        w.WriteString("plover", m.Plover);
-        w.WriteString("mode", m.Mode);
-        w.WriteString("context", m.Context);
-        w.WriteString("cameo", m.Cameo);
-        w.WriteNumber("quad", m.Quad);
+        WriteCoding(w, m.Plover, m.Mode, m.Context, m.Cameo, m.Quad);
         WriteActor(w, "source", m.Source, mention: true);
         WriteActor(w, "target", m.Target, mention: true);
         w.WriteString("date", m.Date);
@@ -30,6 +26,16 @@ public static class EventJsonWriter
         w.WriteNumber("confidence", Math.Round(m.Confidence, 4));
         w.WriteString("event", m.Event);
         w.WriteEndObject();
+    }
+
+    /// <summary>What an event codes to, the same for a mention and a merged event.</summary>
+    private static void WriteCoding(Utf8JsonWriter w, string plover, string? mode, string? context, string cameo, int quad)
+    {
+        w.WriteString("plover", plover);
+        w.WriteString("mode", mode);
+        w.WriteString("context", context);
+        w.WriteString("cameo", cameo);
+        w.WriteNumber("quad", quad);
     }
 
     /// <summary>
@@ -87,11 +93,7 @@ public static class EventJsonWriter
         w.WriteStartObject();
         w.WriteString("id", e.Id);
         w.WriteString("story", e.StoryId);
-        w.WriteString("plover", e.Plover);
-        w.WriteString("mode", e.Mode);
-        w.WriteString("context", e.Context);
-        w.WriteString("cameo", e.Cameo);
-        w.WriteNumber("quad", e.Quad);
+        WriteCoding(w, e.Plover, e.Mode, e.Context, e.Cameo, e.Quad);
         if (Goldstein.Of(e.Cameo) is { } g) w.WriteNumber("goldstein", g);
         else w.WriteNull("goldstein");
         WriteActor(w, "source", e.Source, mention: false);

@@ -36,10 +36,6 @@ public sealed class CameoPloverTable
         return null;
     }
 
-    /// <summary>A representative CAMEO code for a PLOVER type (the first listed code of its root block).</summary>
-    public string DefaultCameo(PloverType type)
-        => _rows.Values.Where(r => r.Plover == type && r.Cameo.Length == 3).Select(r => r.Cameo).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
-
     public static QuadClass Quad(PloverType type) => type switch
     {
         PloverType.AGREE or PloverType.CONSULT or PloverType.SUPPORT or PloverType.CONCEDE => QuadClass.VerbalCooperation,

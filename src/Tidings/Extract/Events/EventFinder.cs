@@ -56,6 +56,8 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
     private static readonly HashSet<string> Deniers = new(StringComparer.Ordinal) { "deny", "refute" };
     private static readonly HashSet<string> Quantities = new(StringComparer.Ordinal)
         { "series", "wave", "spate", "string", "number", "round", "couple", "flurry", "campaign", "string", "host", "dozen", "new" };
+    private static readonly HashSet<string> By = new(StringComparer.Ordinal) { "by" };
+    private static readonly HashSet<string> From = new(StringComparer.Ordinal) { "from" };
     private static readonly HashSet<string> Instrumental = new(StringComparer.Ordinal) { "with", "through", "by", "via" };
 
     public EventLexicon Lexicon { get; } = lexicon;
@@ -219,7 +221,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
         int n = ev.Predicate;
         var poss = tree.Children(n).Where(c => tree.Relation(c) == "nmod:poss").ToList();
         if (poss.Count > 0) ev.Sources.AddRange(poss);
-        else if (PrepositionalChild(tree, n, new HashSet<string> { "by" }) is >= 0 and var by) ev.Sources.Add(by);
+        else if (PrepositionalChild(tree, n, By) is >= 0 and var by) ev.Sources.Add(by);
         else if (tree.Children(n).FirstOrDefault(c => tree.Relation(c) == "amod" && IsDemonymLike(tree, c)) is var adj && adj > 0) ev.Sources.Add(adj);
         if (PrepositionalChild(tree, n, NounTargetPrepositions) is >= 0 and var t && IsActorLike(tree, t, roles)) ev.Targets.Add(t);
     }
@@ -374,7 +376,7 @@ public sealed class EventFinder(EventLexicon lexicon, IVerbPatternCoder? userVer
     /// <summary>"Pakistan receives assistance from the programme": the giver is the source, the receiver the target.</summary>
     private static void Received(DependencyTree tree, EventCandidate ev, int verb)
     {
-        if (ev.Sources.Count == 0 && PrepositionalChild(tree, verb, new HashSet<string> { "from" }) is >= 0 and var from) ev.Sources.Add(from);
+        if (ev.Sources.Count == 0 && PrepositionalChild(tree, verb, From) is >= 0 and var from) ev.Sources.Add(from);
         if (ev.Targets.Count == 0) ev.Targets.AddRange(tree.Agents(verb));
         ev.Anchors.Add(verb);
     }

@@ -1,6 +1,5 @@
 using Tidings.Documents;
 using Tidings.Extract.Places;
-using Tidings.Extract.Quotes;
 using Tidings.Extract.Times;
 using Tidings.Language;
 using Tidings.Language.Syntax;
@@ -17,7 +16,6 @@ namespace Tidings.Extract.Events;
 public sealed class EventStage : IArticleStage
 {
     public const string Layer = "events";
-    private static readonly HashSet<string> FirstPerson = new(StringComparer.OrdinalIgnoreCase) { "we", "us", "our", "i", "me", "my" };
     private readonly EventFinder _finder;
     private readonly ActorCoder _actors;
 
@@ -43,10 +41,9 @@ public sealed class EventStage : IArticleStage
         var discards = Options.Dictionaries;
         if (discards is not null && words.Any(w => discards.DiscardsStory(w))) { article.Layers.Set<EventMention>(Layer, []); return; }
 
-        var context = new ActorContext(article);
+        var context = new ActorContext(article, trees); // the coder reuses the trees built here
         var times = article.Layers.Get<TimeExpression>(TimeStage.Layer) ?? [];
         var places = article.Layers.Get<PlaceMention>(PlaceStage.Layer) ?? [];
-        var quotes = article.Layers.Get<Quote>(QuoteStage.Layer) ?? [];
         var anchor = TimeStage.Anchor(article);
         var datelinePlace = DatelinePlace(article);
         var mentions = new List<EventMention>();
@@ -60,9 +57,9 @@ public sealed class EventStage : IArticleStage
                 if (ev.Plover is not { } type && Options.Dictionaries?.Verbs is null) continue;
                 var (date, dateSource) = EventAnchoring.Date(tree, ev, times, anchor);
                 var eventDate = EventAnchoring.ToDateOnly(date) ?? anchor;
-                var sources = Prune(Actors(context, trees, tree, ev.Sources, eventDate, quotes, article.Text));
-                var targets = Prune(Actors(context, trees, tree, ev.Targets, eventDate, quotes, article.Text));
-                if (!targets.Any(a => a.Country is not null)) targets = FallbackTarget(context, trees, tree, ev, eventDate, quotes, article.Text, sources) ?? targets;
+                var sources = Prune(Actors(context, tree, ev.Sources, eventDate));
+                var targets = Prune(Actors(context, tree, ev.Targets, eventDate));
+                if (!targets.Any(a => a.Country is not null)) targets = FallbackTarget(context, tree, ev, eventDate, sources) ?? targets;
                 // Nobody identifiable on either side ("in a way that protects our interests"): kept, as a weak record,
                 // because the actor coder does not know every actor the parse finds.
                 double identified = sources.Concat(targets).Any(Identified) ? 1.0 : 0.5;
@@ -115,12 +112,11 @@ public sealed class EventStage : IArticleStage
         => a.Entity is not null && a.Entity == b.Entity || a.Name is not null && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first fallback phrase that names a country's actor ("aid for Romania", "demanded that North Korea …").</summary>
-    private List<EventActor>? FallbackTarget(ActorContext context, List<DependencyTree> trees, DependencyTree tree, EventCandidate ev,
-        DateOnly? date, IReadOnlyList<Quote> quotes, string text, List<EventActor> sources)
+    private List<EventActor>? FallbackTarget(ActorContext context, DependencyTree tree, EventCandidate ev, DateOnly? date, List<EventActor> sources)
     {
         foreach (int head in ev.TargetFallbacks)
         {
-            var coded = Actors(context, trees, tree, [head], date, quotes, text);
+            var coded = Actors(context, tree, [head], date);
             // "offered his condolences", "work with our partners": the possessor is the source itself.
             if (coded.Count > 0 && coded[0].Country is not null && !sources.Any(s => SameActor(s, coded[0]))) return coded;
         }
@@ -143,44 +139,13 @@ public sealed class EventStage : IArticleStage
     private static double Coverage(EventActor? source, EventActor? target)
         => (source?.Code is null ? 0.85 : 1.0) * (target is not null && target.Code is null ? 0.95 : 1.0);
 
-    /// <summary>Codes each argument head; "we" inside a quotation stands for the quote's speaker.</summary>
-    private List<EventActor> Actors(ActorContext context, List<DependencyTree> trees, DependencyTree tree, List<int> heads,
-        DateOnly? date, IReadOnlyList<Quote> quotes, string text)
+    /// <summary>Codes each argument head (the coder also reads "we" in a quotation as its speaker's side).</summary>
+    private List<EventActor> Actors(ActorContext context, DependencyTree tree, List<int> heads, DateOnly? date)
     {
         var actors = new List<EventActor>();
         foreach (int head in heads.Distinct())
-        {
-            EventActor? actor = null;
-            if (FirstPerson.Contains(tree.TextOf(head)) && SpeakerHead(trees, quotes, tree[head].Start) is var (speakerTree, speaker) && speakerTree is not null)
-            {
-                var coded = _actors.Code(context, speakerTree, speaker, date);
-                var span = tree[head];
-                if (coded is not null) actor = coded with { Start = span.Start, End = span.End, Text = span.TextIn(text) };
-            }
-            actor ??= _actors.Code(context, tree, head, date);
-            if (actor is not null) actors.Add(actor);
-        }
+            if (_actors.Code(context, tree, head, date) is { } actor) actors.Add(actor);
         return actors;
-    }
-
-    /// <summary>The tree and token of the speaker of the quotation around a character offset, if any.</summary>
-    private static (DependencyTree? Tree, int Token) SpeakerHead(List<DependencyTree> trees, IReadOnlyList<Quote> quotes, int offset)
-    {
-        var quote = quotes.FirstOrDefault(q => q.Start <= offset && offset < q.End && q.Speaker is not null);
-        if (quote?.Speaker is not { } speaker) return (null, -1);
-        foreach (var tree in trees)
-        {
-            if (tree.Count == 0 || tree[0].Start > speaker.Start || tree[tree.Count - 1].End < speaker.Start) continue;
-            int first = -1;
-            for (int i = 0; i < tree.Count; i++)
-                if (tree[i].Start >= speaker.Start && tree[i].End <= speaker.End) { first = i; if (tree[i].Upos is "PROPN" or "NOUN" or "PRON") break; }
-            if (first < 0) continue;
-            // The head of the speaker phrase: climb while the head stays inside the phrase.
-            int head = first;
-            while (tree.Head(head) >= 0 && tree[tree.Head(head)].Start >= speaker.Start && tree[tree.Head(head)].End <= speaker.End) head = tree.Head(head);
-            return (tree, head);
-        }
-        return (null, -1);
     }
 
     private static EventPlace? DatelinePlace(Article article)
